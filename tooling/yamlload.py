@@ -191,6 +191,7 @@ class _Converter:
         if isinstance(node, SequenceNode):
             self._check_tag(node, CORE + "seq")
             return [self._convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
         return self._scalar(node)
 
     def _mapping(self, node: MappingNode, path: KeyPath) -> Any:
@@ -219,7 +220,7 @@ class _Converter:
         return str(node.value)
 
     def _check_tag(self, node: Node, expected: str) -> None:
-        if str(node.tag) != expected:
+        if str(node.tag) != expected and not self.lenient_tags:
             self._error(_span(node), _tag_message(str(node.tag)))
 
     def _scalar(self, node: ScalarNode) -> Any:

@@ -1,0 +1,58 @@
+"""The `interlex` command line: a thin shell that turns arguments into core calls.
+
+One handler at the top: expected failures (`InterlexError`) exit 2 with their
+message, anything else exits 3 as an internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from tooling import __version__
+from tooling.cli import check, site, translations
+from tooling.errors import InterlexError
+from tooling.project import find_root, load_project
+
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+COMMANDS = (check, site, translations)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="interlex", description="Check and publish a multilingual glossary and guidance.")
+    parser.add_argument("--version", action="version", version=f"interlex {__version__}")
+    parser.add_argument("-C", dest="directory", type=Path, metavar="DIR",
+                        help="run on the project in DIR (default: the nearest folder at or "
+                             "above the current one that holds mkdocs.yml)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        root = args.directory.resolve() if args.directory else find_root(Path.cwd())
+        if args.directory and not root.is_dir():
+            raise InterlexError(f"-C {args.directory}: no such folder")
+        code: int = args.run(args, load_project(root))
+        return code
+    except InterlexError as exc:
+        print(f"interlex: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interlex: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the one place that turns a bug into exit code 3
+        if os.environ.get("INTERLEX_DEBUG"):
+            traceback.print_exc()
+        print(f"interlex: internal error: {type(exc).__name__}: {exc}\nThis is a bug in "
+              "interlex; set INTERLEX_DEBUG=1 for the traceback and report it.", file=sys.stderr)
+        return EXIT_INTERNAL

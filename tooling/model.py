@@ -1,0 +1,150 @@
+"""The glossary as immutable records, built once from validated YAML."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from tooling.findings import Span
+
+
+class TermStatus(StrEnum):
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+    SUPERSEDED = "superseded"
+
+    @property
+    def allowed(self) -> bool:
+        """Preferred and admitted terms may be used; the others may not."""
+        return self in (TermStatus.PREFERRED, TermStatus.ADMITTED)
+
+
+class ConceptStatus(StrEnum):
+    DRAFT = "draft"
+    APPROVED = "approved"
+    RETIRED = "retired"
+
+
+class ReviewStatus(StrEnum):
+    DRAFT = "draft"
+    REVIEWED = "reviewed"
+    APPROVED = "approved"
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    status: TermStatus
+    span: Span
+    type: str | None = None
+    part_of_speech: str | None = None
+    case_sensitive: bool = False
+    do_not_translate: bool = False
+    forms: tuple[str, ...] = ()
+    reading: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Review:
+    status: ReviewStatus
+    by: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One language's entry for one concept: in a concept file or a locale file."""
+
+    concept: str
+    lang: str
+    path: str
+    span: Span
+    terms: tuple[Term, ...] = ()
+    definition: str | None = None
+    notes: tuple[str, ...] = ()
+    review: Review | None = None
+    source_hash: str | None = None
+    terms_span: Span | None = None
+
+    @property
+    def preferred(self) -> tuple[Term, ...]:
+        return tuple(t for t in self.terms if t.status is TermStatus.PREFERRED)
+
+    @property
+    def is_translated(self) -> bool:
+        """A scaffolded entry without terms is a placeholder, not a translation."""
+        return bool(self.terms)
+
+
+@dataclass(frozen=True)
+class Reference:
+    target: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str | None = None
+    locator: str | None = None
+
+
+@dataclass(frozen=True)
+class JurisdictionDefinition:
+    jurisdiction: str
+    definition: str
+    source: Source | None
+    term: str | None = None
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    path: str
+    span: Span
+    status: ConceptStatus
+    entry: Entry
+    domain: Reference | None = None
+    since: str | None = None
+    related: tuple[Reference, ...] = ()
+    broader: tuple[Reference, ...] = ()
+    sources: tuple[Source, ...] = ()
+    decision: str | None = None
+    jurisdictions: tuple[JurisdictionDefinition, ...] = ()
+
+
+@dataclass(frozen=True)
+class Domain:
+    id: str
+    span: Span
+    names: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LocaleGlossary:
+    lang: str
+    path: str
+    entries: Mapping[str, Entry]
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Everything `check` looks at, loaded once."""
+
+    concepts: Mapping[str, Concept]
+    domains: Mapping[str, Domain] | None
+    locales: Mapping[str, LocaleGlossary]
+    texts: Mapping[str, str]
+    """The text of every file read, by project-relative path (for context lines)."""
+    concept_files: frozenset[str] = frozenset()
+    """Ids of every concept file present, including those that could not be read."""
+
+    def entries(self) -> Iterator[Entry]:
+        """Every language entry: source entries first, then each locale's, in file order."""
+        for concept in self.concepts.values():
+            yield concept.entry
+        for locale in self.locales.values():
+            yield from locale.entries.values()

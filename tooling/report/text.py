@@ -1,0 +1,57 @@
+"""Human-readable findings: `path:line:col: severity rule: message`, the line, a caret."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from tooling.check import CheckResult
+from tooling.findings import Finding, Severity, Summary
+
+_COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
+_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def write(result: CheckResult, out: TextIO, *, colour: bool = False) -> None:
+    for finding in result.findings:
+        out.write(_heading(finding, colour) + "\n")
+        out.write(_context(finding, result.texts.get(finding.path), colour))
+    out.write(summary_line(result.summary) + "\n")
+
+
+def _heading(finding: Finding, colour: bool) -> str:
+    span = finding.span
+    where = f"{finding.path}:{span.line}:{span.column}:"
+    severity = str(finding.severity)
+    if colour:
+        where = f"{_BOLD}{where}{_RESET}"
+        severity = f"{_COLOURS[finding.severity]}{severity}{_RESET}"
+    return f"{where} {severity} {finding.rule}: {finding.message}"
+
+
+def _context(finding: Finding, text: str | None, colour: bool) -> str:
+    lines = text.split("\n") if text is not None else []
+    if not 0 < finding.span.line <= len(lines):
+        return ""
+    line = lines[finding.span.line - 1].rstrip("\r")
+    shown = line.expandtabs(1)
+    width = _caret_width(finding, len(line))
+    caret = " " * (finding.span.column - 1) + "^" * width
+    if colour:
+        caret = f"{_COLOURS[finding.severity]}{caret}{_RESET}"
+        return f"{_DIM}  | {_RESET}{shown}\n{_DIM}  | {_RESET}{caret}\n"
+    return f"  | {shown}\n  | {caret}\n"
+
+
+def _caret_width(finding: Finding, line_length: int) -> int:
+    span = finding.span
+    if span.end_line == span.line and span.end_column is not None:
+        return max(1, span.end_column - span.column)
+    return max(1, line_length - span.column + 1)
+
+
+def summary_line(summary: Summary) -> str:
+    def count(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    return (f"{count(summary.error, 'error')}, {count(summary.warning, 'warning')}, "
+            f"{summary.info} info")

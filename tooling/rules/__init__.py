@@ -1,0 +1,42 @@
+"""The glossary rules of `interlex check`: one module per family, each a plain function."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from tooling.findings import Finding
+from tooling.model import Glossary
+from tooling.project import Project
+from tooling.rules import references, terms, translations, unicode
+
+Rule = Callable[[Glossary, Project], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    id: str
+    summary: str
+
+
+RULES: tuple[RuleInfo, ...] = (
+    RuleInfo("yaml-syntax", "Unreadable YAML: syntax errors, duplicate keys, tags, alias bombs."),
+    RuleInfo("schema", "Wrong type, unknown key, bad value, or an id that does not match its "
+             "file name."),
+    RuleInfo("unknown-reference", "A reference to a concept or domain that does not exist."),
+    RuleInfo("preferred-term", "A language entry without exactly one preferred term."),
+    RuleInfo("term-collision", "One term string allowed for two concepts in one language."),
+    RuleInfo("term-conflict", "One term string both allowed and deprecated, or listed twice."),
+    RuleInfo("missing-translation", "A concept with no entry in a language."),
+    RuleInfo("stale-translation", "A locale entry whose source_hash no longer matches its "
+             "source."),
+    RuleInfo("orphan-translation", "A locale entry or language folder without a source."),
+    RuleInfo("unicode", "Bidirectional controls, zero-width characters, non-NFC text, stray "
+             "whitespace in terms."),
+)
+
+CHECKS: tuple[Rule, ...] = (references.check, terms.check, translations.check, unicode.check)
+
+
+def run_rules(glossary: Glossary, project: Project) -> list[Finding]:
+    return [finding for rule in CHECKS for finding in rule(glossary, project)]
