@@ -57,9 +57,10 @@ class _Loader:
         rel = path.relative_to(self.root).as_posix()
         result = load_yaml(path, rel, max_bytes=max_bytes)
         self.findings.extend(result.findings)
+        if result.text is not None:
+            self.texts[rel] = result.text
         if result.document is None:
             return None
-        self.texts[rel] = result.document.text
         self.findings.extend(validate(result.document, schema))
         return result.document
 

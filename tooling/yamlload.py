@@ -70,6 +70,8 @@ class YamlDocument:
 class LoadResult:
     document: YamlDocument | None
     findings: tuple[Finding, ...]
+    text: str | None = None
+    """The decoded text, also when it is not valid YAML (for context lines)."""
 
 
 class _Stop(Exception):
@@ -119,7 +121,7 @@ def load_yaml(path: Path, rel: str, *, max_bytes: int, lenient_tags: bool = Fals
     if text is None:
         return LoadResult(None, tuple(findings))
     document, problems = parse_yaml(text, rel, lenient_tags=lenient_tags)
-    return LoadResult(document, (*findings, *problems))
+    return LoadResult(document, (*findings, *problems), text)
 
 
 def parse_yaml(text: str, rel: str, *, lenient_tags: bool = False

@@ -18,6 +18,9 @@ BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # (U+200C, U+200D) are left alone in prose: Persian, Indic scripts and emoji need them.
 ZERO_WIDTH = "\u200b\u2060\ufeff\u00ad"
 _INVISIBLE = re.compile(f"[{BIDI_CONTROLS}{ZERO_WIDTH}]")
+# The same characters written as escapes in a double-quoted YAML string.
+_ESCAPED = re.compile(
+    r"\\(?:u|U0000)(202[a-eA-E]|206[6-9]|200[bB]|2060|[fF][eE][fF][fF]|00[aA][dD])")
 _TERM_INVISIBLE = re.compile(f"[{BIDI_CONTROLS}{ZERO_WIDTH}\u200c\u200d]")
 
 
@@ -32,17 +35,19 @@ def check(glossary: Glossary, project: Project) -> Iterator[Finding]:
 def scan_text(path: str, text: str) -> Iterator[Finding]:
     """Invisible characters anywhere (comments included) and non-NFC lines."""
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    for match in _INVISIBLE.finditer(text):
-        char = match.group()
+    matches = [(m, m.group()) for m in _INVISIBLE.finditer(text)]
+    matches += [(m, chr(int(m.group(1), 16))) for m in _ESCAPED.finditer(text)]
+    for match, char in sorted(matches, key=lambda pair: pair[0].start()):
         line = bisect_right(starts, match.start())
         column = match.start() - starts[line - 1] + 1
-        yield Finding(RULE, Severity.ERROR, path, Span(line, column, line, column + 1),
+        span = Span(line, column, line, column + match.end() - match.start())
+        yield Finding(RULE, Severity.ERROR, path, span,
                       f"invisible character {_name(char)}: it makes the text differ from what "
-                      "is displayed; remove it", found=char, suggestion="")
+                      "is displayed; remove it", found=match.group(), suggestion="")
     for number, line_text in enumerate(text.split("\n"), start=1):
         if not unicodedata.is_normalized("NFC", line_text):
             column = _first_unnormalized(line_text)
-            yield Finding(RULE, Severity.WARNING, path, Span(number, column),
+            yield Finding(RULE, Severity.WARNING, path, Span(number, column, number, column + 2),
                           "text is not in Unicode normalisation form NFC (a decomposed accent?); "
                           "re-type it or normalise the file to NFC",
                           found=line_text, suggestion=unicodedata.normalize("NFC", line_text))

@@ -1,0 +1,57 @@
+"""Shared helpers: fixture projects are always copied into a tmp dir before use."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tooling.cli import main
+
+DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).parent.parent
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[[str], Path]:
+    """Copy the fixture project tests/data/<name> into tmp and return its root."""
+
+    def copy(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copytree(DATA / name, target)
+        return target
+
+    return copy
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    """Run `interlex ARGS...` in-process and capture what it prints."""
+
+    def run(*args: str | Path) -> Run:
+        code = main([str(arg) for arg in args])
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
