@@ -56,15 +56,20 @@ def _leaf_errors(validator: Draft202012Validator, document: YamlDocument
                  ) -> Iterator[ValidationError]:
     """The errors to report; for `oneOf`, the closest alternative's own error."""
     for error in validator.iter_errors(document.data):
-        yield _closest_alternative(error)
+        yield from _closest_alternative(error)
 
 
-def _closest_alternative(error: ValidationError) -> ValidationError:
+def _closest_alternative(error: ValidationError) -> Iterator[ValidationError]:
+    """For `oneOf`, the errors of the alternative the author was writing: the one
+    with the deepest error (a mapping with a bad field, not "not a string")."""
     if error.validator != "oneOf" or not error.context:
-        return error
-    # The deepest error belongs to the alternative the author was writing.
+        yield error
+        return
     deepest = max(error.context, key=lambda e: (len(e.path), e.validator != "type"))
-    return _closest_alternative(deepest)
+    branch = deepest.relative_schema_path[0]
+    for alternative in error.context:
+        if alternative.relative_schema_path[0] == branch:
+            yield from _closest_alternative(alternative)
 
 
 def key_path(path: KeyPath) -> str:
@@ -92,9 +97,10 @@ def _describe(document: YamlDocument, error: ValidationError, path: KeyPath
         extra = sorted(set(instance) - set(allowed))[0]
         hint = _closest(extra, allowed)
         return positions.key((*path, extra)), f"unknown key '{extra}'{hint}"
-    if kind == "propertyNames":
-        bad = str(error.instance)
-        return positions.key((*path, bad)), f"'{bad}' is not a valid id: {ID_PATTERN_HINT}"
+    if "propertyNames" in error.schema_path:
+        # The error is about a key of the mapping at `path`: point at that key.
+        return positions.key((*path, str(instance))), _value_message(kind, expected, instance,
+                                                                      error)
     if kind == "required":
         missing = str(error.message).split("'")[1]
         return positions.key(path), f"missing required key '{missing}'"
@@ -109,6 +115,7 @@ _PATTERN_HINTS = (
      "editing it by hand"),
     ("^[0-9]{4}-", "is not a date: write YYYY-MM-DD"),
     ("^[A-Z]", "is not a jurisdiction code: use two or three capital letters (EU, US)"),
+    ("^[a-z]{2,3}(_", "is not a language code such as fr or zh_Hant"),
 )
 
 

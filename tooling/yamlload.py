@@ -10,6 +10,7 @@ expanded.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from tooling.findings import FILE_START, Finding, Severity, Span
@@ -28,6 +30,7 @@ MIN_EXPANSION_BUDGET = 10_000
 EXPANSION_FACTOR = 10
 
 KeyPath = tuple[str | int, ...]
+_TOO_DEEP = f"nesting is too deep; keep it under {MAX_DEPTH} levels"
 
 
 @dataclass(frozen=True)
@@ -124,15 +127,42 @@ def load_yaml(path: Path, rel: str, *, max_bytes: int, lenient_tags: bool = Fals
     return LoadResult(document, (*findings, *problems), text)
 
 
+# Quoted strings and comments (which may hold brackets), and flow brackets.
+_FLOW_TOKENS = re.compile(
+    r"""(?:(?<=[\s\[{,:])|^)(?:"(?:\\.|[^"\\])*"|'(?:''|[^'])*')"""
+    r"""|(?:(?<=\s)|^)#[^\n]*|[\[\]{}]""", re.MULTILINE)
+
+
+def _too_deep(text: str) -> int | None:
+    """Offset where flow nesting passes MAX_DEPTH: found in linear time, because
+    the YAML scanner takes quadratic time on deep flow nesting before failing."""
+    depth = 0
+    for match in _FLOW_TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return match.start()
+        elif token in "]}":
+            depth = max(0, depth - 1)
+    return None
+
+
 def parse_yaml(text: str, rel: str, *, lenient_tags: bool = False
                ) -> tuple[YamlDocument | None, list[Finding]]:
+    deep = _too_deep(text)
+    if deep is not None:
+        return None, [_syntax(rel, _offset_span(text, deep), _TOO_DEEP)]
     try:
         root = YAML(typ="rt", pure=True).compose(text)
     except MarkedYAMLError as exc:
         return None, [_syntax(rel, _mark_span(exc), _describe(exc))]
+    except ReaderError as exc:
+        return None, [_syntax(rel, _offset_span(text, exc.position),
+                              f"control character U+{exc.character:04X} is not allowed in YAML; "
+                              "remove it")]
     except RecursionError:
-        return None, [_syntax(rel, FILE_START, f"nesting is too deep; keep it under {MAX_DEPTH} "
-                              "levels")]
+        return None, [_syntax(rel, FILE_START, _TOO_DEEP)]
     except YAMLError as exc:  # errors without a position, such as a bad stream
         return None, [_syntax(rel, FILE_START, str(exc).strip() or "unreadable YAML")]
     converter = _Converter(rel, lenient_tags)
@@ -145,6 +175,11 @@ def parse_yaml(text: str, rel: str, *, lenient_tags: bool = False
 
 def _syntax(rel: str, span: Span, message: str) -> Finding:
     return Finding(YAML_SYNTAX, Severity.ERROR, rel, span, message)
+
+
+def _offset_span(text: str, offset: int) -> Span:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Span(text.count("\n", 0, offset) + 1, offset - line_start + 1)
 
 
 def _mark_span(exc: MarkedYAMLError) -> Span:
@@ -289,7 +324,7 @@ def _expanded_size(node: Node, memo: dict[int, int], active: set[int], depth: in
     if known is not None:
         return known
     if depth > MAX_DEPTH:
-        raise _Stop(_span(node), f"nesting is too deep; keep it under {MAX_DEPTH} levels")
+        raise _Stop(_span(node), _TOO_DEEP)
     if id(node) in active:
         raise _Stop(_span(node), "an alias refers to the value that contains it; remove it")
     active.add(id(node))
