@@ -6,6 +6,7 @@ environment, so the site is built exactly as `mkdocs build` would build it.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -32,6 +33,17 @@ def serve_command(project: Project, address: str) -> list[str]:
             "--watch", str(project.root / LOCALES_DIR)]
 
 
+def _environment() -> dict[str, str]:
+    # Material prints a banner about MkDocs 2 on every build; it is noise here.
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
 def run(command: list[str], project: Project) -> int:
     """Run MkDocs in the project folder and pass on its exit code."""
-    return subprocess.run(command, cwd=project.root, check=False).returncode
+    return subprocess.run(command, cwd=project.root, env=_environment(), check=False).returncode
+
+
+def replace_process(command: list[str], project: Project) -> None:
+    """Become MkDocs: a long-running server then gets signals (Ctrl-C, SIGTERM) directly."""
+    os.chdir(project.root)
+    os.execve(command[0], command, _environment())

@@ -31,4 +31,5 @@ def run_build(args: argparse.Namespace, project: Project) -> int:
 
 
 def run_serve(args: argparse.Namespace, project: Project) -> int:
-    return site.run(site.serve_command(project, args.dev_addr), project)
+    site.replace_process(site.serve_command(project, args.dev_addr), project)
+    return 0  # pragma: no cover - the process has become MkDocs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TextIO
 
 from tooling.check import CheckResult
@@ -34,19 +35,23 @@ def _context(finding: Finding, text: str | None, colour: bool) -> str:
         return ""
     line = lines[finding.span.line - 1].rstrip("\r")
     shown = line.expandtabs(1)
-    width = _caret_width(finding, len(line))
-    caret = " " * (finding.span.column - 1) + "^" * width
+    width = _caret_width(finding, line)
+    caret = " " * _display_width(line[: finding.span.column - 1]) + "^" * width
     if colour:
         caret = f"{_COLOURS[finding.severity]}{caret}{_RESET}"
         return f"{_DIM}  | {_RESET}{shown}\n{_DIM}  | {_RESET}{caret}\n"
     return f"  | {shown}\n  | {caret}\n"
 
 
-def _caret_width(finding: Finding, line_length: int) -> int:
+def _display_width(text: str) -> int:
+    """Terminal columns: East Asian wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _caret_width(finding: Finding, line: str) -> int:
     span = finding.span
-    if span.end_line == span.line and span.end_column is not None:
-        return max(1, span.end_column - span.column)
-    return max(1, line_length - span.column + 1)
+    end = span.end_column if span.end_line == span.line and span.end_column else len(line) + 1
+    return max(1, _display_width(line[span.column - 1: end - 1]))
 
 
 def summary_line(summary: Summary) -> str:

@@ -1,0 +1,86 @@
+"""Real MkDocs builds and a real preview server of the fixture project."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import write
+
+
+def _interlex(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "tooling", *map(str, args)],
+                          capture_output=True, text=True, check=False)
+
+
+def test_build_writes_every_language(project: Callable[[str], Path], tmp_path: Path) -> None:
+    root = project("minimal")
+    done = _interlex("-C", root, "build", "--site-dir", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    english = (tmp_path / "out" / "index.html").read_text("utf-8")
+    french = (tmp_path / "out" / "fr" / "index.html").read_text("utf-8")
+    assert '<html lang="en"' in english and "An evaluation example." in english
+    assert '<html lang="fr"' in french and "Un exemple d’évaluation." in french
+
+
+def test_strict_build_fails_on_glossary_errors(project: Callable[[str], Path],
+                                               tmp_path: Path) -> None:
+    root = project("minimal")
+    concept = root / "glossary" / "evaluation.yaml"
+    concept.write_text(concept.read_text().replace("status: admitted", "status: preferred"))
+    done = _interlex("-C", root, "build", "--site-dir", tmp_path / "out")
+    assert done.returncode == 1
+    assert ("glossary/evaluation.yaml:16:11: preferred-term: 'eval' is a second preferred term"
+            in done.stderr)
+    lenient = _interlex("-C", root, "build", "--no-strict", "--site-dir", tmp_path / "out")
+    assert lenient.returncode == 0
+
+
+def test_plugin_check_can_be_turned_off(project: Callable[[str], Path], tmp_path: Path) -> None:
+    root = project("minimal")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - interlex\n",
+                                                 "  - interlex:\n      check: false\n"))
+    write(root / "glossary" / "broken.yaml", "id: [\n")
+    done = _interlex("-C", root, "build", "--site-dir", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert "broken.yaml" not in done.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def test_serve_previews_the_site(project: Callable[[str], Path]) -> None:
+    root = project("minimal")
+    address = f"127.0.0.1:{_free_port()}"
+    server = subprocess.Popen([sys.executable, "-m", "tooling", "-C", str(root), "serve",
+                               "--dev-addr", address], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        page = _fetch(f"http://{address}/fr/", deadline=time.monotonic() + 60)
+        assert "Un exemple d’évaluation." in page
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    assert "Watching paths for changes: 'content', 'mkdocs.yml', 'glossary', 'locales'" in errors
+
+
+def _fetch(url: str, deadline: float) -> str:
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                body: str = response.read().decode("utf-8")
+                return body
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
