@@ -75,8 +75,8 @@ def test_plugins_may_be_a_mapping(tmp_path: Path) -> None:
     ("plugins:\n  - i18n:\n      languages:\n        - {locale: en, default: true}\n"
      "  - interlex:\n      partial_languages: de\n",
      "mkdocs.yml:6:26: `partial_languages` must be a list of locale codes"),
-    ("plugins: [\n", "mkdocs.yml:2:1: while parsing a flow node: expected the node content, "
-                     "but found '<stream end>'"),
+    ("plugins: [\n", "mkdocs.yml:2:1: while parsing a flow node: did not find expected node "
+                     "content"),
 ])
 def test_configuration_errors_say_where(tmp_path: Path, config: str, message: str) -> None:
     write(tmp_path / "mkdocs.yml", config)

@@ -129,7 +129,9 @@ def test_deep_block_nesting_is_refused() -> None:
     assert _messages(text) == [(101, 201, "nesting is too deep; keep it under 100 levels")]
 
 
-def test_recursion_inside_the_parser_is_a_finding() -> None:
-    # Block nesting the linear pre-scan does not see, deep enough for the parser's recursion.
+def test_deep_indentation_is_refused_before_parsing() -> None:
     text = "".join("  " * level + "- \n" for level in range(3000))
-    assert _messages(text) == [(1, 1, "nesting is too deep; keep it under 100 levels")]
+    assert _messages(text) == [(1001, 1, "nesting is too deep; keep it under 100 levels")]
+    # Compact nesting on one line would overflow the C parser's stack.
+    assert _messages("- " * 100_000 + "x\n") == [
+        (1, 1, "nesting is too deep; keep it under 100 levels")]

@@ -133,9 +133,22 @@ _FLOW_TOKENS = re.compile(
     r"""|(?:(?<=\s)|^)#[^\n]*|[\[\]{}]""", re.MULTILINE)
 
 
+# Indentation plus compact block indicators (`- - - x`) bound a line's block depth.
+_BLOCK_START = re.compile(r"^( *)((?:[-?:][ \t]+)*)", re.MULTILINE)
+# Far above MAX_DEPTH (which the converter enforces exactly), far below what
+# overflows the C parser's stack (it crashes near 100,000 levels).
+MAX_BLOCK_ESTIMATE = 2000
+
+
 def _too_deep(text: str) -> int | None:
-    """Offset where flow nesting passes MAX_DEPTH: found in linear time, because
-    the YAML scanner takes quadratic time on deep flow nesting before failing."""
+    """Offset where nesting gets dangerously deep, found in linear time.
+
+    The YAML scanner takes quadratic time on deep flow nesting, and the C
+    composer recurses without a limit; both are stopped here, before parsing.
+    """
+    for match in _BLOCK_START.finditer(text):
+        if len(match.group(1)) + match.group(2).count(" ") > MAX_BLOCK_ESTIMATE:
+            return match.start()
     depth = 0
     for match in _FLOW_TOKENS.finditer(text):
         token = match.group()
@@ -154,15 +167,16 @@ def parse_yaml(text: str, rel: str, *, lenient_tags: bool = False
     if deep is not None:
         return None, [_syntax(rel, _offset_span(text, deep), _TOO_DEEP)]
     try:
-        root = YAML(typ="rt", pure=True).compose(text)
+        # The C parser (ruamel.yaml.clib) composes about six times faster than
+        # the round-trip one; composing needs no comments, and marks are the same.
+        root = YAML(typ="safe", pure=False).compose(text)
     except MarkedYAMLError as exc:
-        return None, [_syntax(rel, _mark_span(exc), _describe(exc))]
+        span = _mark_span(exc)
+        return None, [_syntax(rel, span, _describe(exc, _char_at(text, span)))]
     except ReaderError as exc:
         return None, [_syntax(rel, _offset_span(text, exc.position),
                               f"control character U+{exc.character:04X} is not allowed in YAML; "
                               "remove it")]
-    except RecursionError:
-        return None, [_syntax(rel, FILE_START, _TOO_DEEP)]
     except YAMLError as exc:  # errors without a position, such as a bad stream
         return None, [_syntax(rel, FILE_START, str(exc).strip() or "unreadable YAML")]
     converter = _Converter(rel, lenient_tags)
@@ -187,9 +201,15 @@ def _mark_span(exc: MarkedYAMLError) -> Span:
     return Span(mark.line + 1, mark.column + 1) if mark is not None else FILE_START
 
 
-def _describe(exc: MarkedYAMLError) -> str:
+def _char_at(text: str, span: Span) -> str:
+    lines = text.split("\n")
+    line = lines[span.line - 1] if span.line <= len(lines) else ""
+    return line[span.column - 1: span.column]
+
+
+def _describe(exc: MarkedYAMLError, char: str) -> str:
     problem = (exc.problem or "unreadable YAML").strip()
-    if "'\\t'" in problem:
+    if char == "\t":
         return "tab character where YAML expects spaces; indent with spaces"
     if exc.context:
         return f"{exc.context.strip()}: {problem}"
@@ -335,13 +355,13 @@ def _expanded_size(node: Node, memo: dict[int, int], active: set[int], depth: in
 
 
 def _first_anchor(root: Node) -> Span:
+    """Where the first value used more than once (an anchored one) is written."""
     stack = [root]
     seen: set[int] = set()
     while stack:
         node = stack.pop()
-        if getattr(node, "anchor", None):
+        if id(node) in seen:
             return _span(node)
-        if id(node) not in seen:
-            seen.add(id(node))
-            stack.extend(reversed(list(_children(node))))
-    return _span(root)  # pragma: no cover - a bomb always has an anchor
+        seen.add(id(node))
+        stack.extend(reversed(list(_children(node))))
+    return _span(root)  # pragma: no cover - a bomb always reuses a value

@@ -80,3 +80,18 @@ def test_machine_formats_print_to_stdout(cli: Callable[..., Run], fmt: str) -> N
     run = cli("-C", DATA / "defects", "check", "--format", fmt)
     assert run.code == 1
     assert "glossary/misuse.yaml" in run.out
+
+
+def test_a_closed_pipe_ends_quietly(project: Callable[[str], Path]) -> None:
+    root = project("minimal")
+    locale = root / "locales" / "fr" / "glossary.yaml"
+    locale.write_text(locale.read_text() + "".join(f"gone-{n}: {{terms: []}}\n"
+                                                   for n in range(3000)))
+    reader = subprocess.Popen([sys.executable, "-m", "tooling", "-C", str(root), "check",
+                               "--format", "json"], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    assert reader.stdout is not None and reader.stderr is not None
+    assert reader.stdout.readline() == b"{\n"
+    reader.stdout.close()
+    assert reader.wait(timeout=60) == 141
+    assert reader.stderr.read() == b""

@@ -11,7 +11,7 @@ from tooling.findings import Finding, Severity, Span, summarize
 from tooling.report import github, json_format, sarif, text
 
 FINDINGS = (
-    Finding("term-collision", Severity.ERROR, "glossary/a.yaml", Span(2, 11, 2, 16),
+    Finding("term-collision", Severity.ERROR, "glossary/a.yaml", Span(2, 9, 2, 14),
             "'model' is also a term of concept 'b'", lang="en", concept="a", found="model"),
     Finding("stale-translation", Severity.WARNING, "locales/ja/glossary.yaml", Span(3, 9),
             "日本語の項目: stale, 100%\nsecond line", lang="ja", suggestion="0123456789abcdef"),
@@ -30,9 +30,9 @@ def _render(writer: object, **options: bool) -> str:
 
 def test_text_shows_the_line_and_a_caret() -> None:
     assert _render(text.write) == (
-        "glossary/a.yaml:2:11: error term-collision: 'model' is also a term of concept 'b'\n"
+        "glossary/a.yaml:2:9: error term-collision: 'model' is also a term of concept 'b'\n"
         "  | terms: [model]\n"
-        "  |           ^^^^^\n"
+        "  |         ^^^^^\n"
         "locales/ja/glossary.yaml:3:9: warning stale-translation: 日本語の項目: stale, 100%\n"
         "second line\n"
         "  |   - 用語: x\n"
@@ -43,9 +43,9 @@ def test_text_shows_the_line_and_a_caret() -> None:
 
 def test_text_colour_wraps_location_severity_and_caret() -> None:
     coloured = _render(text.write, colour=True).splitlines()
-    assert coloured[0] == ("\x1b[1mglossary/a.yaml:2:11:\x1b[0m \x1b[31merror\x1b[0m "
+    assert coloured[0] == ("\x1b[1mglossary/a.yaml:2:9:\x1b[0m \x1b[31merror\x1b[0m "
                            "term-collision: 'model' is also a term of concept 'b'")
-    assert coloured[2] == "\x1b[2m  | \x1b[0m\x1b[31m          ^^^^^\x1b[0m"
+    assert coloured[2] == "\x1b[2m  | \x1b[0m\x1b[31m        ^^^^^\x1b[0m"
 
 
 def test_json_follows_the_contract() -> None:
@@ -53,7 +53,7 @@ def test_json_follows_the_contract() -> None:
     assert document == {
         "findings": [
             {"rule": "term-collision", "severity": "error", "path": "glossary/a.yaml",
-             "line": 2, "column": 11, "end_line": 2, "end_column": 16,
+             "line": 2, "column": 9, "end_line": 2, "end_column": 14,
              "message": "'model' is also a term of concept 'b'", "lang": "en", "concept": "a",
              "found": "model"},
             {"rule": "stale-translation", "severity": "warning",
@@ -69,7 +69,7 @@ def test_json_follows_the_contract() -> None:
 
 def test_github_annotations_escape_their_data() -> None:
     assert _render(github.write).splitlines() == [
-        "::error file=glossary/a.yaml,line=2,col=11,endLine=2,endColumn=16,"
+        "::error file=glossary/a.yaml,line=2,col=9,endLine=2,endColumn=14,"
         "title=term-collision::'model' is also a term of concept 'b'",
         "::warning file=locales/ja/glossary.yaml,line=3,col=9,title=stale-translation::"
         "日本語の項目: stale, 100%25%0Asecond line",
@@ -96,6 +96,6 @@ def test_sarif_is_valid_against_the_official_schema() -> None:
     assert run["tool"]["driver"]["rules"][first["ruleIndex"]]["id"] == "term-collision"
     assert first["locations"][0]["physicalLocation"] == {
         "artifactLocation": {"uri": "glossary/a.yaml", "uriBaseId": "%SRCROOT%"},
-        "region": {"startLine": 2, "startColumn": 11, "endLine": 2, "endColumn": 16}}
+        "region": {"startLine": 2, "startColumn": 9, "endLine": 2, "endColumn": 14}}
     assert run["results"][1]["locations"][0]["physicalLocation"]["region"] == {
         "startLine": 3, "startColumn": 9}

@@ -20,6 +20,7 @@ from tooling.project import find_root, load_project
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as the shell reports it
 COMMANDS = (check, site, translations)
 
 
@@ -47,6 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InterlexError as exc:
         print(f"interlex: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (`interlex check | head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         print("interlex: interrupted", file=sys.stderr)
         return 130
