@@ -59,7 +59,8 @@ def test_unreadable_domains_and_locales_still_report_the_rest(
                                                     "expected node content"),
         ("glossary/evaluation.yaml", 6, "unknown-reference",
          "related concept 'red-team' does not exist in glossary/; did you mean 'red-teaming'?"),
-        ("locales/fr/glossary.yaml", 1, "yaml-syntax", "mapping values are not allowed in this context"),
+        ("locales/fr/glossary.yaml", 1, "yaml-syntax",
+         "mapping values are not allowed in this context"),
     ]
 
 

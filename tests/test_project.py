@@ -32,7 +32,7 @@ def test_root_is_the_nearest_folder_with_mkdocs_yml(tmp_path: Path) -> None:
 
 
 def test_no_project_above_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(InterlexError, match="no mkdocs.yml in .* or any folder above it"):
+    with pytest.raises(InterlexError, match=r"no mkdocs\.yml in .* or any folder above it"):
         find_root(tmp_path)
 
 
@@ -86,5 +86,5 @@ def test_configuration_errors_say_where(tmp_path: Path, config: str, message: st
 
 
 def test_missing_config_file(tmp_path: Path) -> None:
-    with pytest.raises(InterlexError, match="mkdocs.yml: not found; pass -C with the folder"):
+    with pytest.raises(InterlexError, match=r"mkdocs\.yml: not found; pass -C with the folder"):
         load_project(tmp_path)

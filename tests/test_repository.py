@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 from tests.conftest import REPO, Run
 from tooling.glossary import load_glossary

@@ -56,14 +56,16 @@ def test_case_sensitive_terms_differ_by_case(project: Callable[[str], Path],
     root = project("minimal")
     _concept(root, "apple", "  - {term: SAFE, status: preferred, case_sensitive: true}\n")
     _concept(root, "safe", "  - {term: safe, status: preferred}\n")
-    _concept(root, "safe-harbour", "  - {term: ＳＡＦＥ, status: preferred, case_sensitive: true}\n")
+    # Full-width letters: the same term once NFKC-folded.
+    _concept(root, "safe-harbour",
+             "  - {term: \uff33\uff21\uff26\uff25, status: preferred, case_sensitive: true}\n")
     assert _term_findings(cli, root) == [
         ("glossary/apple.yaml", 9, 12, "term-collision",
          "'SAFE' is also a term of concept 'safe-harbour' (glossary/safe-harbour.yaml:9:12) in "
          "en; a term names one concept: choose another term or deprecate one of them"),
         ("glossary/safe-harbour.yaml", 9, 12, "term-collision",
-         "'ＳＡＦＥ' is also a term of concept 'apple' (glossary/apple.yaml:9:12) in en; a term "
-         "names one concept: choose another term or deprecate one of them"),
+         "'\uff33\uff21\uff26\uff25' is also a term of concept 'apple' (glossary/apple.yaml:9:12) "
+         "in en; a term names one concept: choose another term or deprecate one of them"),
     ]
 
 
