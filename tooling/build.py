@@ -7,6 +7,7 @@ every problem is reported in one pass.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tooling.model import (
@@ -23,6 +24,8 @@ from tooling.model import (
     TermStatus,
 )
 from tooling.yamlload import KeyPath, YamlDocument
+
+SOURCE_HASH_RE = re.compile(r"[0-9a-f]{16}")
 
 
 def _text(value: Any) -> str | None:
@@ -107,9 +110,16 @@ def entry_from(document: YamlDocument, path: KeyPath, concept_id: str, lang: str
         definition=_text(data.get("definition")),
         notes=_texts(data.get("notes")),
         review=_review(data.get("review")),
-        source_hash=_text(data.get("source_hash")),
+        source_hash=_source_hash(data),
         terms_span=where.key((*path, "terms")) if "terms" in data else None,
     )
+
+
+def _source_hash(data: dict[str, Any]) -> str | None:
+    value = data.get("source_hash")
+    if value is None:
+        return None
+    return value if isinstance(value, str) and SOURCE_HASH_RE.fullmatch(value) else ""
 
 
 def _terms(document: YamlDocument, path: KeyPath, items: list[Any]) -> tuple[Term, ...]:
@@ -124,7 +134,7 @@ def _terms(document: YamlDocument, path: KeyPath, items: list[Any]) -> tuple[Ter
 def _term(data: dict[str, Any], text: str, span: Any) -> Term:
     return Term(
         text=text,
-        status=_enum(TermStatus, data.get("status"), TermStatus.ADMITTED),
+        status=_enum(TermStatus, data.get("status"), None),
         span=span,
         type=_text(data.get("type")),
         part_of_speech=_text(data.get("part_of_speech")),

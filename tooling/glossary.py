@@ -101,7 +101,8 @@ class _Loader:
         if document is None:
             return None
         declared = document.data.get("id") if isinstance(document.data, dict) else None
-        if isinstance(declared, str) and declared != path.stem:
+        # An invalid id is already a schema finding: suggesting it as a file name would not help.
+        if isinstance(declared, str) and declared != path.stem and ID_RE.match(declared):
             self.findings.append(Finding(
                 SCHEMA_RULE, Severity.ERROR, rel, document.positions.value(("id",)),
                 f"id '{declared}' does not match the file name '{path.name}'; an id never "

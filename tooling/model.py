@@ -36,7 +36,8 @@ class ReviewStatus(StrEnum):
 @dataclass(frozen=True)
 class Term:
     text: str
-    status: TermStatus
+    status: TermStatus | None
+    """None when the file has an invalid status (reported by the schema check)."""
     span: Span
     type: str | None = None
     part_of_speech: str | None = None
@@ -67,6 +68,7 @@ class Entry:
     notes: tuple[str, ...] = ()
     review: Review | None = None
     source_hash: str | None = None
+    """None when absent; "" when present but not a hash (reported by the schema check)."""
     terms_span: Span | None = None
 
     @property

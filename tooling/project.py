@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tooling.errors import InterlexError
-from tooling.findings import Span
+from tooling.findings import Severity, Span
 from tooling.yamlload import KeyPath, YamlDocument, load_yaml
 
 CONFIG_FILE = "mkdocs.yml"
@@ -74,8 +74,9 @@ def load_project(root: Path) -> Project:
     if not path.is_file():
         raise InterlexError(f"{path}: not found; pass -C with the folder holding {CONFIG_FILE}")
     result = load_yaml(path, CONFIG_FILE, max_bytes=MAX_CONFIG_BYTES, lenient_tags=True)
-    if result.document is None or result.findings:
-        first = result.findings[0]
+    errors = [f for f in result.findings if f.severity is Severity.ERROR]
+    if result.document is None or errors:
+        first = errors[0]
         raise InterlexError(f"{CONFIG_FILE}:{first.span.line}:{first.span.column}: "
                             f"{first.message}")
     return _ConfigReader(root, result.document).project()

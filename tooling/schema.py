@@ -123,7 +123,7 @@ def _value_message(kind: str, expected: Any, instance: Any, error: ValidationErr
     messages: dict[str, Any] = {
         "type": lambda: f"expected {_TYPE_NAMES.get(str(expected), expected)}, "
                         f"found {_kind(instance)}{_quote_hint(expected, instance)}",
-        "enum": lambda: f"'{instance}' is not one of: {', '.join(map(str, expected))}"
+        "enum": lambda: f"{_shown(instance)} is not one of: {', '.join(map(str, expected))}"
                         f"{_closest(str(instance), expected)}",
         "pattern": lambda: _pattern_message(str(instance), str(expected)),
         "minLength": lambda: "must not be empty",
@@ -140,6 +140,15 @@ def _pattern_message(instance: str, pattern: str) -> str:
     hint = next((hint for prefix, hint in _PATTERN_HINTS if pattern.startswith(prefix)),
                 f"does not match the pattern {pattern}")
     return f"'{instance}' {hint}"
+
+
+def _shown(instance: Any) -> str:
+    """Text in quotes; numbers, booleans and null as YAML writes them."""
+    if isinstance(instance, str):
+        return f"'{instance}'"
+    if instance is None or isinstance(instance, bool):
+        return {None: "null", True: "true", False: "false"}[instance]
+    return str(instance)
 
 
 def _quote_hint(expected: Any, instance: Any) -> str:

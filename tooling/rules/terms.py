@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from tooling.findings import Finding, Severity
-from tooling.model import ConceptStatus, Entry, Glossary, Term
+from tooling.model import ConceptStatus, Entry, Glossary, Term, TermStatus
 from tooling.project import Project
 from tooling.text import term_key
 
@@ -17,6 +17,7 @@ from tooling.text import term_key
 class _Use:
     term: Term
     entry: Entry
+    status: TermStatus
 
     @property
     def where(self) -> str:
@@ -24,7 +25,10 @@ class _Use:
 
 
 def check(glossary: Glossary, project: Project) -> Iterator[Finding]:
-    entries = [e for e in glossary.entries() if e.is_translated]
+    # Entries with an invalid status were reported by the schema check; judging their
+    # preferred terms would only repeat that finding.
+    entries = [e for e in glossary.entries() if e.is_translated
+               and all(t.status is not None for t in e.terms)]
     for entry in entries:
         yield from _preferred(entry)
     retired = {c.id for c in glossary.concepts.values() if c.status is ConceptStatus.RETIRED}
@@ -50,7 +54,8 @@ def _pairs(entries: list[Entry]) -> Iterator[Finding]:
     groups: dict[tuple[str, str], list[_Use]] = defaultdict(list)
     for entry in entries:
         for term in entry.terms:
-            groups[(entry.lang, term_key(term.text))].append(_Use(term, entry))
+            if term.status is not None:
+                groups[(entry.lang, term_key(term.text))].append(_Use(term, entry, term.status))
     for uses in groups.values():
         for first, second in combinations(uses, 2):
             if _same_term(first.term, second.term):
@@ -67,18 +72,18 @@ def _same_term(a: Term, b: Term) -> bool:
 def _compare(use: _Use, other: _Use) -> Iterator[Finding]:
     entry, term = use.entry, use.term
     same_concept = entry.concept == other.entry.concept and entry.path == other.entry.path
-    if term.status.allowed != other.term.status.allowed:
-        state = "allowed" if term.status.allowed else str(term.status)
+    if use.status.allowed != other.status.allowed:
+        state = "allowed" if use.status.allowed else str(use.status)
         where = "in the same entry" if same_concept else f"for concept '{other.entry.concept}'"
         yield _finding("term-conflict", use, f"'{term.text}' is {state} here but "
-                       f"{other.term.status} {where} ({other.where}); a term cannot be both "
+                       f"{other.status} {where} ({other.where}); a term cannot be both "
                        "allowed and deprecated: change one status")
     elif same_concept:
         if (use.term.span.line, use.term.span.column) > (other.term.span.line,
                                                           other.term.span.column):
             yield _finding("term-conflict", use, f"'{term.text}' is listed twice in this entry "
                            f"(also at {other.where}); remove one")
-    elif term.status.allowed:
+    elif use.status.allowed:
         yield _finding("term-collision", use, f"'{term.text}' is also a term of concept "
                        f"'{other.entry.concept}' ({other.where}) in {entry.lang}; a term names "
                        "one concept: choose another term or deprecate one of them")

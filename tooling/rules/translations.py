@@ -43,7 +43,7 @@ def _stale(concept: Concept, entry: Entry) -> Iterator[Finding]:
                       f"the {entry.lang} entry of '{concept.id}' has no source_hash, so its "
                       f"staleness is unknown; check it against the source, then run {pin}",
                       lang=entry.lang, concept=concept.id, suggestion=current)
-    elif entry.source_hash != current:
+    elif entry.source_hash and entry.source_hash != current:
         yield Finding("stale-translation", Severity.WARNING, entry.path, entry.span,
                       f"the {entry.lang} entry of '{concept.id}' was translated from an older "
                       f"source entry ({entry.source_hash}, now {current}); update it, then "

@@ -68,9 +68,16 @@ def _first_unnormalized(line: str) -> int:
 
 def _term(path: str, lang: str, concept: str, term: Term) -> Iterator[Finding]:
     tidy = " ".join(term.text.split())
-    if tidy != term.text:
+    if not tidy and term.text:  # an empty term is the schema check's finding
         yield Finding(RULE, Severity.ERROR, path, term.span,
-                      f"term '{term.text}' has stray whitespace; write it as '{tidy}'",
+                      "term is only whitespace; write the term or remove the entry",
+                      lang=lang, concept=concept, found=term.text)
+    elif tidy != term.text:
+        odd = sorted({f"U+{ord(c):04X} {unicodedata.name(c, '')}".strip()
+                      for c in term.text if c.isspace() and c != " "})
+        named = f" ({', '.join(odd)})" if odd else ""
+        yield Finding(RULE, Severity.ERROR, path, term.span,
+                      f"term '{term.text}' has stray whitespace{named}; write it as '{tidy}'",
                       lang=lang, concept=concept, found=term.text, suggestion=tidy)
     joiner = _TERM_INVISIBLE.search(term.text)
     if joiner is not None and joiner.group() in "\u200c\u200d":
