@@ -4,6 +4,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Run, write
 
 # Every glossary rule fires on the defects fixture, at these exact places.
@@ -137,3 +139,13 @@ def test_changed_since_bad_revision_is_a_usage_error(project: Callable[[str], Pa
     run = cli("-C", root, "check", "--changed-since", "no-such-rev")
     assert run.code == 2
     assert run.err.startswith("interlex: error: git diff failed: ")
+
+
+def test_changed_since_without_git_is_a_usage_error(project: Callable[[str], Path],
+                                                    cli: Callable[..., Run],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project("minimal")
+    monkeypatch.setenv("PATH", str(root))  # a PATH where no git can be found
+    run = cli("-C", root, "check", "--changed-since", "HEAD")
+    assert (run.code, run.err) == (2, "interlex: error: git is not installed; --changed-since "
+                                      "needs it\n")

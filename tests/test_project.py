@@ -88,3 +88,9 @@ def test_configuration_errors_say_where(tmp_path: Path, config: str, message: st
 def test_missing_config_file(tmp_path: Path) -> None:
     with pytest.raises(InterlexError, match=r"mkdocs\.yml: not found; pass -C with the folder"):
         load_project(tmp_path)
+
+
+def test_odd_plugin_entries_are_ignored(tmp_path: Path) -> None:
+    write(tmp_path / "mkdocs.yml", "plugins:\n  - 42\n  - {a: 1, b: 2}\n  - i18n:\n"
+          "      languages: [{locale: en, default: true}]\n")
+    assert load_project(tmp_path).source.code == "en"

@@ -91,3 +91,10 @@ def test_domains_and_non_mapping_documents() -> None:
         (1, 1, "(top level): expected a mapping, found true/false")]
     assert _check("~\n", SchemaName.CONCEPT) == [
         (1, 1, "(top level): expected a mapping, found nothing (null)")]
+
+
+def test_enum_messages_show_yaml_values() -> None:
+    assert _check("x: {review: true}\ny: {review: null}\n", SchemaName.LOCALE_GLOSSARY) == [
+        (1, 13, "x.review: true is not one of: draft, reviewed, approved"),
+        (2, 13, "y.review: null is not one of: draft, reviewed, approved"),
+    ]

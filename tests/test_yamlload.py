@@ -156,3 +156,15 @@ def test_line_separators_do_not_shift_lines() -> None:
     assert document is not None
     assert document.data == {"a": "one\u2028two\u0085three", "b": "x"}
     assert [(f.span.line, f.span.column) for f in findings] == [(3, 1)]
+
+
+def test_aliases_cannot_be_keys() -> None:
+    assert _messages("a: &k x\n*k : v\nb: 1\n") == [
+        (2, 1, "a key must be a plain string, not an alias")]
+
+
+def test_utf16_text_without_nul_bytes_is_recognised(tmp_path: Path) -> None:
+    path = tmp_path / "ja.yaml"
+    path.write_bytes("名前: 日本語\n".encode("utf-16"))
+    assert [f.message for f in load_yaml(path, "ja.yaml", max_bytes=1000).findings] == [
+        "file is UTF-16; save it as UTF-8"]

@@ -90,3 +90,15 @@ def test_translations_are_compared_within_their_language(
         ("locales/fr/glossary.yaml", 5, "term-collision"),
         ("locales/fr/glossary.yaml", 13, "term-collision"),
     ]
+
+
+def test_a_term_with_an_invalid_status_still_collides(project: Callable[[str], Path],
+                                                      cli: Callable[..., Run]) -> None:
+    root = project("minimal")
+    _concept(root, "assessment", "  - {term: assessment, status: prefered}\n"
+                                 "  - {term: evaluation, status: admitted}\n"
+                                 "  - status: admitted\n")
+    assert [(path, line, rule) for path, line, _, rule, _ in _term_findings(cli, root)] == [
+        ("glossary/assessment.yaml", 10, "term-collision"),
+        ("glossary/evaluation.yaml", 13, "term-collision"),
+    ]

@@ -25,12 +25,12 @@ class _Use:
 
 
 def check(glossary: Glossary, project: Project) -> Iterator[Finding]:
-    # Entries with an invalid status were reported by the schema check; judging their
-    # preferred terms would only repeat that finding.
-    entries = [e for e in glossary.entries() if e.is_translated
-               and all(t.status is not None for t in e.terms)]
+    entries = [e for e in glossary.entries() if e.is_translated]
     for entry in entries:
-        yield from _preferred(entry)
+        # An invalid status was reported by the schema check; judging this entry's
+        # preferred terms would only repeat that finding.
+        if all(t.status is not None for t in entry.terms):
+            yield from _preferred(entry)
     retired = {c.id for c in glossary.concepts.values() if c.status is ConceptStatus.RETIRED}
     yield from _pairs([e for e in entries if e.concept not in retired])
 
