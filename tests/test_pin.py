@@ -62,8 +62,8 @@ def test_pin_leaves_untranslated_entries_alone(project: Callable[[str], Path]) -
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["pin"], "name the concepts to pin, or pass --all (not both)"),
-    (["pin", "--all", "evaluation"], "name the concepts to pin, or pass --all (not both)"),
+    (["pin"], "name the concepts or documents to pin, or pass --all (not both)"),
+    (["pin", "--all", "evaluation"], "name the concepts or documents to pin, or pass --all (not both)"),
     (["pin", "--lang", "de", "--all"], "not a translation language: de; the languages are fr "
                                        "(see mkdocs.yml)"),
     (["pin", "nope", "evaluation"], "no such concept: nope; concept ids are the file names in "
@@ -112,3 +112,14 @@ def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path: Path) -> N
 def test_pin_core_rejects_unknown_input(project: Callable[[str], Path]) -> None:
     with pytest.raises(InterlexError, match="no such concept: x"):
         pin_translations(load_project(project("minimal")), [], ["x"])
+
+
+def test_pin_keeps_crlf_line_ends(project: Callable[[str], Path],
+                                  cli: Callable[..., Run]) -> None:
+    root = project("minimal")
+    locale = root / "locales" / "fr" / "glossary.yaml"
+    locale.write_bytes(locale.read_bytes().replace(b"\n", b"\r\n"))
+    _edit_source(root)
+    assert cli("-C", root, "translations", "pin", "--all").code == 0
+    raw = locale.read_bytes()
+    assert raw.count(b"\r\n") == raw.count(b"\n") == 23

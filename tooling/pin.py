@@ -45,7 +45,7 @@ def pin_translations(project: Project, langs: Sequence[str], concepts: Sequence[
     """Pin `concepts` (None: all) in `langs` (empty: every translation language)."""
     loaded = load_glossary(project)
     glossary = loaded.glossary
-    targets = _languages(project, langs)
+    targets = [lang.code for lang in project.select_translations(langs)]
     selected = _concepts(glossary, concepts)
     unreadable = sorted({f"{f.path}:{f.span.line}:{f.span.column}: {f.message}"
                          for f in loaded.findings if f.rule == "yaml-syntax"
@@ -55,15 +55,6 @@ def pin_translations(project: Project, langs: Sequence[str], concepts: Sequence[
                             + "\n".join(unreadable))
     hashes = {cid: source_hash(glossary.concepts[cid].entry) for cid in selected}
     return [result for lang in targets if (result := _pin_file(project, lang, hashes))]
-
-
-def _languages(project: Project, langs: Sequence[str]) -> list[str]:
-    codes = [lang.code for lang in project.translations]
-    unknown = sorted(set(langs) - set(codes))
-    if unknown:
-        raise InterlexError(f"not a translation language: {', '.join(unknown)}; the languages "
-                            f"are {', '.join(codes)} (see mkdocs.yml)")
-    return [code for code in codes if not langs or code in langs]
 
 
 def _concepts(glossary: Glossary, concepts: Sequence[str] | None) -> list[str]:
@@ -81,8 +72,8 @@ def _pin_file(project: Project, lang: str, hashes: dict[str, str]) -> Pinned | N
     if not path.is_file():
         return None
     yaml = round_trip_yaml()
-    text = path.read_text("utf-8")
-    data: Any = yaml.load(text)
+    text = path.read_bytes().decode("utf-8")
+    data: Any = yaml.load(text.replace("\r\n", "\n"))
     pinned = []
     for concept_id, current in hashes.items():
         entry = data.get(concept_id) if isinstance(data, CommentedMap) else None
@@ -94,5 +85,7 @@ def _pin_file(project: Project, lang: str, hashes: dict[str, str]) -> Pinned | N
         return None
     out = io.StringIO()
     yaml.dump(data, out)
-    write_atomic(path, out.getvalue())
+    dumped = out.getvalue()
+    # ruamel.yaml writes LF: give a CRLF file its line ends back.
+    write_atomic(path, dumped.replace("\n", "\r\n") if "\r\n" in text else dumped)
     return Pinned(lang, path.relative_to(project.root).as_posix(), tuple(pinned))

@@ -9,6 +9,7 @@ opaque values instead of failing on them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,15 @@ class Project:
 
     def language(self, code: str) -> Language:
         return next(lang for lang in self.languages if lang.code == code)
+
+    def select_translations(self, codes: Sequence[str]) -> tuple[Language, ...]:
+        """The translation languages named in `codes` (all of them when empty)."""
+        known = [lang.code for lang in self.translations]
+        unknown = sorted(set(codes) - set(known))
+        if unknown:
+            raise InterlexError(f"not a translation language: {', '.join(unknown)}; the "
+                                f"languages are {', '.join(known)} (see mkdocs.yml)")
+        return tuple(lang for lang in self.translations if not codes or lang.code in codes)
 
     def is_required(self, code: str) -> bool:
         return code not in self.settings.partial_languages

@@ -1,0 +1,97 @@
+"""Guidance documents: Markdown files with YAML front matter under `content/<lang>/`.
+
+A translation has the same relative path under its language folder and records
+in its front matter the `source_hash` of the source document it was made from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tooling.findings import Finding
+from tooling.glossary import CONTENT_DIR
+from tooling.hashing import HASH_LENGTH, normalize_text
+from tooling.model import ReviewStatus
+from tooling.project import Project
+from tooling.yamlload import parse_yaml, read_text
+
+MAX_DOCUMENT_BYTES = 4 << 20
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    """Project-relative path, such as content/fr/guidance/x.md."""
+    key: str
+    """Path within the language folder, such as guidance/x.md: the same for all languages."""
+    lang: str
+    title: str | None
+    body: str
+    review: ReviewStatus | None
+    source_hash: str | None
+    front_matter_lines: int
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    document: Document | None
+    findings: tuple[Finding, ...]
+
+
+def document_keys(project: Project, lang: str) -> list[str]:
+    """Every Markdown file of a language, as paths within its folder, sorted."""
+    folder = project.root / CONTENT_DIR / lang
+    if not folder.is_dir():
+        return []
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md") if p.is_file())
+
+
+def load_document(project: Project, lang: str, key: str) -> LoadedDocument:
+    path = project.root / CONTENT_DIR / lang / key
+    rel = path.relative_to(project.root).as_posix()
+    text, findings = read_text(path, rel, MAX_DOCUMENT_BYTES)
+    if text is None:
+        return LoadedDocument(None, tuple(findings))
+    match = _FRONT_MATTER.match(text)
+    meta: dict[str, object] = {}
+    if match:
+        # A leading newline stands for the opening '---', so lines match the file.
+        parsed, problems = parse_yaml("\n" + match.group(1), rel)
+        findings += problems
+        if parsed is not None and isinstance(parsed.data, dict):
+            meta = parsed.data
+    body = text[match.end():] if match else text
+    lines = text[: match.end()].count("\n") if match else 0
+    return LoadedDocument(Document(
+        path=rel, key=key, lang=lang, title=_text(meta.get("title")), body=body,
+        review=_review(meta.get("review")), source_hash=_text(meta.get("source_hash")),
+        front_matter_lines=lines), tuple(findings))
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _review(value: object) -> ReviewStatus | None:
+    status = value.get("status") if isinstance(value, dict) else value
+    try:
+        return ReviewStatus(status) if isinstance(status, str) else None
+    except ValueError:
+        return None
+
+
+def document_hash(document: Document) -> str:
+    """Hash of a source document's title and text, blind to line wrapping and NFC."""
+    canonical = normalize_text(document.title or "") + "\n" + normalize_text(document.body)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+def iter_documents(project: Project, lang: str) -> Iterator[Document]:
+    for key in document_keys(project, lang):
+        loaded = load_document(project, lang, key)
+        if loaded.document is not None:
+            yield loaded.document
