@@ -63,7 +63,8 @@ def test_pin_leaves_untranslated_entries_alone(project: Callable[[str], Path]) -
 
 @pytest.mark.parametrize(("args", "message"), [
     (["pin"], "name the concepts or documents to pin, or pass --all (not both)"),
-    (["pin", "--all", "evaluation"], "name the concepts or documents to pin, or pass --all (not both)"),
+    (["pin", "--all", "evaluation"],
+     "name the concepts or documents to pin, or pass --all (not both)"),
     (["pin", "--lang", "de", "--all"], "not a translation language: de; the languages are fr "
                                        "(see mkdocs.yml)"),
     (["pin", "nope", "evaluation"], "no such concept: nope; concept ids are the file names in "
