@@ -7,11 +7,14 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from tooling.corpus import load_corpus
 from tooling.errors import InterlexError
 from tooling.findings import Finding, Summary, sort_findings, summarize
 from tooling.glossary import load_glossary
 from tooling.project import Project
 from tooling.rules import run_rules
+from tooling.rules.document_terms import Edit
+from tooling.rules.documents import run_document_rules
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,8 @@ class CheckResult:
     findings: tuple[Finding, ...]
     summary: Summary
     texts: Mapping[str, str]
+    edits: tuple[Edit, ...] = ()
+    """Unambiguous fixes of the reported deprecated terms (`check --fix`)."""
 
 
 def run_check(project: Project, *, only: Collection[str] = (),
@@ -30,13 +35,21 @@ def run_check(project: Project, *, only: Collection[str] = (),
     file to judge one.
     """
     loaded = load_glossary(project)
-    findings = [*loaded.findings, *run_rules(loaded.glossary, project)]
+    corpus = load_corpus(project)
+    documents = run_document_rules(loaded.glossary, corpus, project)
+    findings = [*loaded.findings, *run_rules(loaded.glossary, project), *corpus.findings,
+                *documents.findings]
     if only:
         findings = [f for f in findings if _selected(f.path, only)]
     if changed is not None:
         findings = [f for f in findings if f.path in changed]
     ordered = sort_findings(findings)
-    return CheckResult(ordered, summarize(ordered), loaded.glossary.texts)
+    reported = {f.path for f in ordered}
+    texts = {**loaded.glossary.texts, **{
+        file.document.path: file.document.text
+        for files in corpus.files.values() for file in files.values()}}
+    edits = tuple(e for e in documents.edits if e.path in reported)
+    return CheckResult(ordered, summarize(ordered), texts, edits)
 
 
 def _selected(path: str, only: Collection[str]) -> bool:

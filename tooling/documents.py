@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tooling.findings import Finding
+from tooling.findings import Finding, Span
 from tooling.glossary import CONTENT_DIR
 from tooling.hashing import HASH_LENGTH, normalize_text
 from tooling.model import ReviewStatus
@@ -19,6 +19,7 @@ from tooling.project import Project
 from tooling.yamlload import parse_yaml, read_text
 
 MAX_DOCUMENT_BYTES = 4 << 20
+GENERATED_DIR = "glossary"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE)
 
 
@@ -34,6 +35,10 @@ class Document:
     review: ReviewStatus | None
     source_hash: str | None
     front_matter_lines: int
+    text: str = ""
+    """The whole file."""
+    title_offset: int | None = None
+    """File offset of the title's first character, when the title is written plainly."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,9 @@ def document_keys(project: Project, lang: str) -> list[str]:
     folder = project.root / CONTENT_DIR / lang
     if not folder.is_dir():
         return []
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md") if p.is_file())
+    keys = (p.relative_to(folder).as_posix() for p in folder.rglob("*.md") if p.is_file())
+    # Glossary pages are generated into content/<lang>/glossary/ by the build.
+    return sorted(key for key in keys if not key.startswith(GENERATED_DIR + "/"))
 
 
 def load_document(project: Project, lang: str, key: str) -> LoadedDocument:
@@ -58,18 +65,27 @@ def load_document(project: Project, lang: str, key: str) -> LoadedDocument:
         return LoadedDocument(None, tuple(findings))
     match = _FRONT_MATTER.match(text)
     meta: dict[str, object] = {}
+    title_offset = None
     if match:
         # A leading newline stands for the opening '---', so lines match the file.
         parsed, problems = parse_yaml("\n" + match.group(1), rel)
         findings += problems
         if parsed is not None and isinstance(parsed.data, dict):
             meta = parsed.data
+            title_offset = _value_offset(text, parsed.positions.values.get(("title",)))
     body = text[match.end():] if match else text
     lines = text[: match.end()].count("\n") if match else 0
     return LoadedDocument(Document(
         path=rel, key=key, lang=lang, title=_text(meta.get("title")), body=body,
         review=_review(meta.get("review")), source_hash=_text(meta.get("source_hash")),
-        front_matter_lines=lines), tuple(findings))
+        front_matter_lines=lines, text=text, title_offset=title_offset), tuple(findings))
+
+
+def _value_offset(text: str, span: Span | None) -> int | None:
+    if span is None:
+        return None
+    offset = sum(len(line) + 1 for line in text.split("\n")[: span.line - 1]) + span.column - 1
+    return offset + 1 if text[offset: offset + 1] in ("'", '"') else offset
 
 
 def _text(value: object) -> str | None:

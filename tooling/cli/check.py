@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tooling.check import changed_since, relative_paths, run_check
+from tooling.fix import apply_fixes, diff
 from tooling.project import Project
 from tooling.report import FORMATS, text
 
@@ -22,6 +23,11 @@ def register(commands: Any) -> None:
     parser.add_argument("--format", choices=sorted(FORMATS), default="text",
                         help="output format (default: text)")
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
+    parser.add_argument("--fix", action="store_true",
+                        help="replace deprecated terms in documents by their preferred term "
+                             "where that is unambiguous, then report what remains")
+    parser.add_argument("--diff", action="store_true",
+                        help="show the changes --fix would make, and change nothing")
     parser.add_argument("--changed-since", metavar="REV",
                         help="report only findings in files changed since the git revision REV")
     parser.set_defaults(run=run)
@@ -31,6 +37,13 @@ def run(args: argparse.Namespace, project: Project) -> int:
     only = relative_paths(project, args.paths)
     changed = changed_since(project, args.changed_since) if args.changed_since else None
     result = run_check(project, only=only, changed=changed)
+    if args.diff:
+        sys.stdout.write(diff(project.root, result.edits))
+        return 1 if result.edits else 0
+    if args.fix and result.edits:
+        for path in apply_fixes(project.root, result.edits):
+            print(f"{path}: fixed", file=sys.stderr)
+        result = run_check(project, only=only, changed=changed)
     if args.format == "text":
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         text.write(result, sys.stdout, colour=colour)

@@ -1,0 +1,345 @@
+"""Scan a Markdown document into blocks of prose, each character tied to its place in the file.
+
+markdown-it-py parses the structure. Inline tokens carry no columns, so each
+block's inline source is located in the original lines, and each token is then
+walked along that source: text is kept (escapes and entities resolved back to
+their source characters), emphasis markers are dropped, and everything that is
+not prose (code spans, raw HTML, link targets, autolinks, images, bare URLs)
+becomes a separator that no term can match across. Admonitions (`!!! note`)
+are Python-Markdown syntax, not CommonMark: their bodies are dedented for the
+parser and mapped back to the original columns.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from tooling.findings import Span
+
+SEPARATOR = "\n"
+"""Stands for non-prose inside a block: terms never match across it."""
+
+_MARKDOWN = MarkdownIt("commonmark").enable("table")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^---[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE)
+_ADMONITION = re.compile(r"^( *)(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"([^\"]*)\")?[ \t]*$")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()]+")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_CONTAINERS = {"list_item_open": "item", "td_open": "cell", "th_open": "cell",
+               "blockquote_open": "quote"}
+
+
+@dataclass(frozen=True)
+class Prose:
+    """A block's prose: `text`, and for each of its characters the file offset."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str
+    offset: int
+    """File offset of the link's text or target, for reporting."""
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    """heading1-6, paragraph, item, cell, quote, admonition, title, code, html or rule."""
+    line: int
+    prose: Prose | None = None
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScannedDocument:
+    text: str
+    blocks: tuple[Block, ...]
+    line_starts: tuple[int, ...] = field(repr=False)
+
+    def span(self, start: int, end: int) -> Span:
+        """1-based line and code-point column of file offsets [start, end)."""
+        line = bisect_right(self.line_starts, start)
+        end_line = bisect_right(self.line_starts, max(start, end - 1))
+        return Span(line, start - self.line_starts[line - 1] + 1, end_line,
+                    end - self.line_starts[end_line - 1] + 1)
+
+    @property
+    def headings(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind.startswith("heading"))
+
+
+def line_starts(text: str) -> tuple[int, ...]:
+    starts = [0]
+    index = text.find("\n")
+    while index != -1:
+        starts.append(index + 1)
+        index = text.find("\n", index + 1)
+    return tuple(starts)
+
+
+def scan(text: str, title: tuple[str, int] | None = None) -> ScannedDocument:
+    """Blocks of a document; `title` is the front-matter title and its file offset."""
+    starts = line_starts(text)
+    match = _FRONT_MATTER.match(text)
+    first_line = text[: match.end()].count("\n") if match else 0
+    blocks: list[Block] = []
+    if title is not None:
+        blocks.append(_title_block(text, starts, title))
+    original = text.split("\n")
+    parsed, admonitions = _dedent_admonitions(original, first_line)
+    _Walker(original, starts, admonitions, blocks).walk(_MARKDOWN.parse(parsed), first_line)
+    return ScannedDocument(text, tuple(sorted(blocks, key=lambda b: b.line)), starts)
+
+
+def _title_block(text: str, starts: tuple[int, ...], title: tuple[str, int]) -> Block:
+    value, offset = title
+    line = bisect_right(starts, offset)
+    if text[offset: offset + len(value)] == value:
+        prose = _strip_urls(Prose(value, tuple(range(offset, offset + len(value)))))
+        return Block("title", line, prose)
+    return Block("title", line)  # an escaped or folded title: its place is not exact
+
+
+def _dedent_admonitions(lines: list[str], first_line: int
+                        ) -> tuple[str, dict[int, tuple[str, str | None, int]]]:
+    """The text the parser sees: admonition markers blanked, their bodies dedented."""
+    parsed = ["" if i < first_line else line for i, line in enumerate(lines)]
+    found: dict[int, tuple[str, str | None, int]] = {}
+    index = first_line
+    while index < len(lines):
+        marker = _ADMONITION.match(lines[index])
+        if marker is None:
+            index += 1
+            continue
+        indent = len(marker.group(1)) + 4
+        found[index] = (marker.group(2), marker.group(3), lines[index].find('"') + 1)
+        parsed[index] = ""
+        index += 1
+        while index < len(lines) and (not lines[index].strip() or
+                                      lines[index].startswith(" " * indent)):
+            parsed[index] = lines[index][4:] if lines[index].strip() else ""
+            index += 1
+    return "\n".join(parsed), found
+
+
+class _Walker:
+    def __init__(self, lines: list[str], starts: tuple[int, ...],
+                 admonitions: dict[int, tuple[str, str | None, int]], blocks: list[Block]
+                 ) -> None:
+        self.lines = lines
+        self.starts = starts
+        self.admonitions = admonitions
+        self.blocks = blocks
+        self.row_cursor: dict[int, int] = {}
+
+    def walk(self, tokens: list[Token], first_line: int) -> None:
+        self._admonition_titles()
+        containers: list[str] = []
+        heading = ""
+        for token in tokens:
+            if token.type in _CONTAINERS:
+                containers.append(_CONTAINERS[token.type])
+            elif token.type.replace("_close", "_open") in _CONTAINERS:
+                containers.pop()
+            elif token.type == "heading_open":
+                heading = f"heading{token.tag[1:]}"
+            elif token.type == "heading_close":
+                heading = ""
+            elif token.type == "inline" and token.map:
+                kind = heading or (containers[-1] if containers else "paragraph")
+                self.blocks.append(self._inline_block(kind, token))
+            elif token.type in ("fence", "code_block", "html_block", "hr") and token.map:
+                kind = {"fence": "code", "code_block": "code", "hr": "rule"}.get(token.type,
+                                                                                "html")
+                self.blocks.append(Block(kind, token.map[0] + 1))
+
+    def _admonition_titles(self) -> None:
+        for index, (_kind, title, column) in self.admonitions.items():
+            offset = self.starts[index] + column
+            prose = Prose(title, tuple(range(offset, offset + len(title)))) if title else None
+            self.blocks.append(Block("admonition", index + 1, prose))
+
+    def _inline_block(self, kind: str, token: Token) -> Block:
+        assert token.map is not None
+        content_offsets = self._locate(token.content, token.map[0], kind == "cell")
+        walker = _InlineWalker(token.content, content_offsets)
+        walker.walk(token.children or [])
+        prose = _strip_urls(Prose("".join(walker.chars), tuple(walker.offsets)))
+        return Block(kind, token.map[0] + 1, prose, tuple(walker.links))
+
+    def _locate(self, content: str, first: int, cell: bool) -> list[int]:
+        """File offset of each character of an inline token's content (newlines included)."""
+        offsets: list[int] = []
+        for number, piece in enumerate(content.split("\n")):
+            index = first + number
+            line = self.lines[index] if index < len(self.lines) else ""
+            column = self._column(line, piece, index, cell)
+            base = self.starts[index] + column if index < len(self.starts) else 0
+            offsets.extend(range(base, base + len(piece)))
+            offsets.append(base + len(piece))  # the line break after this piece
+        return offsets[:-1]
+
+    def _column(self, line: str, piece: str, index: int, cell: bool) -> int:
+        if cell:  # cells share a row: search from the end of the previous cell
+            column = line.find(piece, self.row_cursor.get(index, 0))
+            self.row_cursor[index] = max(column, 0) + len(piece)
+            return max(column, 0)
+        body = line.rstrip()
+        tail = piece.rstrip()
+        if tail and body.endswith(tail):
+            return len(body) - len(tail)
+        return max(line.find(piece), 0)
+
+
+class _InlineWalker:
+    """Walks inline tokens along their source, keeping prose and its offsets."""
+
+    def __init__(self, source: str, offsets: list[int]) -> None:
+        self.source = source
+        self.source_offsets = offsets
+        self.cursor = 0
+        self.chars: list[str] = []
+        self.offsets: list[int] = []
+        self.links: list[Link] = []
+        self.skip_text = 0
+
+    def _offset(self, index: int) -> int:
+        if not self.source_offsets:
+            return 0
+        return self.source_offsets[min(index, len(self.source_offsets) - 1)]
+
+    def _separate(self, index: int) -> None:
+        self.chars.append(SEPARATOR)
+        self.offsets.append(self._offset(index))
+
+    def _skip(self, markup: str) -> int:
+        found = self.source.find(markup, self.cursor)
+        if found == -1:
+            return self.cursor
+        self.cursor = found + len(markup)
+        return found
+
+    def walk(self, children: list[Token]) -> None:
+        for token in children:
+            handler = getattr(self, f"_{token.type}", None)
+            if handler is not None:
+                handler(token)
+
+    def _text(self, token: Token) -> None:
+        if self.skip_text:
+            self._skip(token.content)
+            return
+        aligned = _align(self.source, self.cursor, token.content)
+        if aligned is None:
+            self._separate(self.cursor)
+            return
+        positions, self.cursor = aligned
+        self.chars.append(token.content)
+        self.offsets.extend(self._offset(p) for p in positions)
+
+    def _softbreak(self, token: Token) -> None:
+        found = self._skip("\n")
+        self.chars.append(" ")
+        self.offsets.append(self._offset(found))
+
+    _hardbreak = _softbreak
+
+    def _code_inline(self, token: Token) -> None:
+        start = self._skip(token.markup)
+        self._skip(token.content)
+        self._skip(token.markup)
+        self._separate(start)
+
+    def _html_inline(self, token: Token) -> None:
+        self._separate(self._skip(token.content))
+
+    def _emphasis(self, token: Token) -> None:
+        self._skip(token.markup)
+
+    _em_open = _em_close = _strong_open = _strong_close = _s_open = _s_close = _emphasis
+
+    def _link_open(self, token: Token) -> None:
+        href = str(token.attrs.get("href", ""))
+        if token.markup == "autolink":
+            start = self._skip("<")
+            self.skip_text += 1
+            self._separate(start)
+        else:
+            start = self._skip("[")
+        self.links.append(Link(href, self._offset(start + 1)))
+
+    def _link_close(self, token: Token) -> None:
+        if token.markup == "autolink":
+            self._skip(">")
+            self.skip_text -= 1
+            return
+        end = self._skip("]")
+        self._skip_destination()
+        self._separate(end)
+
+    def _image(self, token: Token) -> None:
+        start = self._skip("![")
+        self._skip("]")
+        self._skip_destination()
+        self.links.append(Link(str(token.attrs.get("src", "")), self._offset(start)))
+        self._separate(start)
+
+    def _skip_destination(self) -> None:
+        """After `]`: skip `(target "title")` or `[label]`, whichever follows."""
+        rest = self.source[self.cursor:]
+        if rest.startswith("("):
+            depth = 0
+            for index, char in enumerate(rest):
+                depth += {"(": 1, ")": -1}.get(char, 0)
+                if depth == 0:
+                    self.cursor += index + 1
+                    return
+        elif rest.startswith("["):
+            self._skip("]")
+
+
+def _align(source: str, start: int, text: str) -> tuple[list[int], int] | None:
+    """Source index of each character of `text`, read from `source` at `start`.
+
+    Backslash escapes and character references in the source stand for single
+    characters of the text; anything else must match exactly.
+    """
+    positions: list[int] = []
+    index = start
+    for char in text:
+        entity = _ENTITY.match(source, index) if source.startswith("&", index) else None
+        if entity is not None and html.unescape(entity.group()) == char:
+            positions.append(index)
+            index = entity.end()
+        elif index < len(source) and source[index] == char:
+            positions.append(index)
+            index += 1
+        elif source.startswith("\\" + char, index):
+            positions.append(index + 1)
+            index += 2
+        else:
+            return None
+    return positions, index
+
+
+def _strip_urls(prose: Prose) -> Prose:
+    """Bare URLs in text are not prose: they become separators, keeping offsets."""
+    if "://" not in prose.text and "www." not in prose.text:
+        return prose
+    text = _URL.sub(lambda m: SEPARATOR * len(m.group()), prose.text)
+    return Prose(text, prose.offsets)
+
+
+def heading_slug(text: str) -> str:
+    """The anchor Python-Markdown's toc extension gives a heading (its default slugify)."""
+    value = re.sub(r"[^\w\s-]", "", html.unescape(text).strip().lower())
+    return re.sub(r"[-\s]+", "-", value).strip("-")
+

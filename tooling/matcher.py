@@ -1,0 +1,242 @@
+"""Find glossary terms in text: one Aho-Corasick automaton per language, built once.
+
+Patterns are folded terms and their declared forms (`tooling.fold`). Every
+occurrence is found (overlapping), then judged by the rules of its script:
+
+- spaced scripts: whole words only;
+- Chinese: on word boundaries of a segmenter that knows the glossary's terms,
+  so a term never straddles two words; Japanese: katakana words are whole;
+- Korean: a term starts a word and may carry a trailing particle;
+- Arabic: a term may carry the article and the common proclitics;
+- case-sensitive terms (acronyms) must match their case exactly.
+
+A second automaton over word stems (Snowball) finds inflected forms in the
+languages it covers. Of overlapping survivors the leftmost-longest wins, so
+"general-purpose AI model" is not also "AI model".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+import ahocorasick_rs
+import Stemmer
+
+from tooling.fold import Folded, fold, fold_term, translate
+from tooling.model import Entry, Term
+
+_STEMMERS = {"en": "english", "fr": "french", "de": "german", "es": "spanish",
+             "it": "italian", "pt": "portuguese", "nl": "dutch", "sv": "swedish",
+             "da": "danish", "no": "norwegian", "fi": "finnish", "ru": "russian",
+             "pl": "polish", "tr": "turkish", "ro": "romanian", "hu": "hungarian",
+             "ca": "catalan", "cs": "czech", "el": "greek", "id": "indonesian"}
+_KOREAN_PARTICLES = frozenset(
+    ["은", "는", "이", "가", "을", "를", "의", "에", "에서", "에게", "께", "께서", "로", "으로", "와", "과", "도", "만", "까지", "부터", "보다", "처럼", "이나", "나", "이란", "란", "이라는", "라는", "이라고", "라고", "이며", "며", "이다", "다", "입니다", "이고", "고", "에는", "에서는", "으로는", "로는", "와의", "과의", "에서의", "으로의", "로의", "에의", "들", "들은", "들이", "들을", "들의", "들과", "들에", "들에서", "들로", "이라", "라"])
+_ARABIC_PROCLITICS = frozenset(["", "ال", "و", "ف", "ب", "ك", "ل", "لل", "وال", "فال", "بال",
+                                "كال", "ولل", "فلل", "وب", "فب", "وك", "فك", "ول", "فل", "وبال",
+                                "فبال", "وكال", "فكال"])
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """What a pattern stands for: a term of a concept in a language."""
+
+    concept: str
+    term: Term
+    lang: str
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    """Indexes in the searched text (not the folded one)."""
+    use: TermUse
+    stemmed: bool = False
+    ambiguous: bool = False
+    """Other concepts have a term written the same way: a fix cannot choose."""
+
+
+def _is_han(char: str) -> bool:
+    code = ord(char)
+    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF \
+        or 0x20000 <= code <= 0x2FFFF
+
+
+def _is_kana(char: str) -> bool:
+    return "\u30a0" <= char <= "\u30ff" or "\u31f0" <= char <= "\u31ff" or \
+        "\uff66" <= char <= "\uff9f"
+
+
+def _is_hangul(char: str) -> bool:
+    return "\uac00" <= char <= "\ud7a3" or "\u1100" <= char <= "\u11ff" or \
+        "\u3130" <= char <= "\u318f"
+
+
+def _is_arabic(char: str) -> bool:
+    return "\u0620" <= char <= "\u064a" or "\u066e" <= char <= "\u06d3"
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or (bool(char) and unicodedata.category(char)[0] == "M")
+
+
+class LanguageMatcher:
+    def __init__(self, lang: str, entries: Iterable[Entry]) -> None:
+        self.lang = lang.split("_", maxsplit=1)[0].split("-", maxsplit=1)[0]
+        by_pattern: dict[str, list[TermUse]] = {}
+        for entry in entries:
+            for term in entry.terms:
+                for surface in dict.fromkeys((term.text, *term.forms)):
+                    pattern = fold_term(surface)
+                    if pattern:
+                        by_pattern.setdefault(pattern, []).append(
+                            TermUse(entry.concept, term, lang))
+        self.patterns = list(by_pattern)
+        self.uses = list(by_pattern.values())
+        patterns = self.patterns
+        self.automaton = ahocorasick_rs.AhoCorasick(patterns) if patterns else None
+        self._init_stems()
+        self._init_segmenter()
+
+    def _init_stems(self) -> None:
+        algorithm = _STEMMERS.get(self.lang)
+        self.stemmer = Stemmer.Stemmer(algorithm) if algorithm else None
+        self.stem_uses: list[int] = []
+        stem_patterns: list[str] = []
+        if self.stemmer is not None:
+            for index, (pattern, uses) in enumerate(zip(self.patterns, self.uses, strict=True)):
+                words = _WORD.findall(pattern)
+                if all(use.term.case_sensitive for use in uses) or not words:
+                    continue
+                stem_patterns.append(" ".join(self.stemmer.stemWords(words)))
+                self.stem_uses.append(index)
+        self.stem_automaton = (ahocorasick_rs.AhoCorasick(stem_patterns)
+                               if stem_patterns else None)
+
+    def _init_segmenter(self) -> None:
+        self.segmenter: Any = None
+        if self.lang == "zh" and self.patterns:
+            import jieba  # noqa: PLC0415 - loads a large dictionary: only when Chinese is checked
+
+            jieba.setLogLevel(60)
+            self.segmenter = jieba.Tokenizer()
+            for pattern in self.patterns:
+                if any(_is_han(c) for c in pattern):
+                    self.segmenter.add_word(pattern)
+
+    def find(self, text: str) -> list[Match]:
+        """Every term occurrence in `text`, leftmost-longest, in text order."""
+        if self.automaton is None or not text:
+            return []
+        folded = fold(text)
+        found: list[Match] = []
+        for index, start, end in self.automaton.find_matches_as_indexes(folded.text,
+                                                                        overlapping=True):
+            if self._fits(folded.text, start, end, self.patterns[index]):
+                begin, stop = folded.original_span(start, end, len(text))
+                found += [Match(begin, stop, use) for use in self.uses[index]
+                          if _case_fits(text[begin:stop], use.term)]
+        found += self._stemmed(text, folded)
+        return _leftmost_longest(found)
+
+    def _fits(self, text: str, start: int, end: int, pattern: str) -> bool:
+        return self._start_fits(text, start, pattern[0]) and self._end_fits(text, end,
+                                                                            pattern[-1])
+
+    def _start_fits(self, text: str, start: int, first: str) -> bool:
+        before = text[start - 1] if start > 0 else ""
+        if _is_han(first):
+            return self._segment_edge(text, start)
+        if _is_kana(first):
+            return not (self.lang == "ja" and before and _is_kana(before))
+        if _is_arabic(first):
+            run = start
+            while run > 0 and _is_arabic(text[run - 1]):
+                run -= 1
+            return text[run:start] in _ARABIC_PROCLITICS
+        if _is_hangul(first):
+            return not (before and (_is_hangul(before) or _is_word(before)))
+        return not (_is_word(first) and before and _is_word(before))
+
+    def _end_fits(self, text: str, end: int, last: str) -> bool:
+        after = text[end] if end < len(text) else ""
+        if self.lang == "ko" and after and _is_hangul(after):
+            run = end
+            while run < len(text) and _is_hangul(text[run]):
+                run += 1
+            return text[end:run] in _KOREAN_PARTICLES and not (
+                run < len(text) and _is_word(text[run]))
+        if _is_han(last):
+            return self._segment_edge(text, end)
+        if _is_kana(last):
+            return not (self.lang == "ja" and after and _is_kana(after))
+        if _is_arabic(last):
+            return not (after and _is_arabic(after))
+        return not (_is_word(last) and after and _is_word(after))
+
+    def _segment_edge(self, text: str, index: int) -> bool:
+        if self.segmenter is None or index in (0, len(text)):
+            return True
+        cache = getattr(self, "_edges", None)
+        if cache is None or cache[0] is not text:
+            edges = {0, len(text)}
+            for _word, begin, stop in self.segmenter.tokenize(text):
+                edges.update((begin, stop))
+            cache = (text, edges)
+            self._edges = cache
+        return index in cache[1]
+
+    def _stemmed(self, text: str, folded: Folded) -> list[Match]:
+        if self.stem_automaton is None or self.stemmer is None:
+            return []
+        words = list(_WORD.finditer(folded.text))
+        if not words:
+            return []
+        stems = self.stemmer.stemWords([w.group() for w in words])
+        starts: dict[int, int] = {}
+        ends: dict[int, int] = {}
+        position = 0
+        for number, stem in enumerate(stems):
+            starts[position] = number
+            ends[position + len(stem)] = number
+            position += len(stem) + 1
+        joined = " ".join(stems)
+        found = []
+        for index, start, end in self.stem_automaton.find_matches_as_indexes(
+                joined, overlapping=True):
+            if start in starts and end in ends:
+                first, last = words[starts[start]], words[ends[end]]
+                begin, stop = folded.original_span(first.start(), last.end(), len(text))
+                found += [Match(begin, stop, use, stemmed=True)
+                          for use in self.uses[self.stem_uses[index]]
+                          if not use.term.case_sensitive]
+        return found
+
+
+def _case_fits(found: str, term: Term) -> bool:
+    """A case-sensitive term matches only as written (or as one of its forms)."""
+    if not term.case_sensitive:
+        return True
+    written = " ".join(translate(found).split())
+    return written in {" ".join(translate(s).split()) for s in (term.text, *term.forms)}
+
+
+def _leftmost_longest(matches: list[Match]) -> list[Match]:
+    ordered = sorted(matches, key=lambda m: (m.start, -(m.end - m.start), m.stemmed,
+                                             m.use.concept, m.use.term.text))
+    chosen: list[Match] = []
+    reach = -1
+    for match in ordered:
+        if match.start >= reach:
+            chosen.append(match)
+            reach = match.end
+        elif chosen and (match.start, match.end) == (chosen[-1].start, chosen[-1].end) and (
+                match.use.concept != chosen[-1].use.concept):
+            chosen[-1] = replace(chosen[-1], ambiguous=True)
+    return chosen
