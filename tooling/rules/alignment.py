@@ -100,25 +100,26 @@ def _aligned(pair: _Pair, index_a: int, index_b: int) -> Iterator[Finding]:
         concept = match.use.concept
         term = match.use.term
         if term.do_not_translate and term.text not in block_b.prose.text:
-            yield _finding(translation, block_b, "do-not-translate", Severity.ERROR,
-                           f"'{term.text}' is never translated, but this block does not "
-                           f"contain it as written (source: {original.document.path}:"
-                           f"{block_a.line})", concept, term.text)
+            yield _finding(translation, block_b, "do-not-translate", severity=Severity.ERROR,
+                           message=f"'{term.text}' is never translated, but this block does "
+                           f"not contain it as written (source: {original.document.path}:"
+                           f"{block_a.line})", concept=concept, found=term.text)
             continue
         entry = locale.entries.get(concept) if locale else None
         if concept in concepts_b or concept in reported or entry is None or not entry.terms:
             continue
         reported.add(concept)
         allowed = [t.text for t in entry.terms if t.status and t.status.allowed]
-        yield _finding(translation, block_b, "inconsistent-translation", Severity.WARNING,
-                       f"the source block ({original.document.path}:{block_a.line}) uses "
-                       f"'{block_a.prose.text[match.start:match.end]}' ({concept}); this "
-                       f"block uses none of its {lang} terms: "
-                       + ", ".join(f"'{t}'" for t in allowed), concept,
-                       block_a.prose.text[match.start:match.end], allowed[0] if allowed else None)
+        used_text = block_a.prose.text[match.start:match.end]
+        yield _finding(translation, block_b, "inconsistent-translation",
+                       severity=Severity.WARNING,
+                       message=f"the source block ({original.document.path}:{block_a.line}) "
+                       f"uses '{used_text}' ({concept}); this block uses none of its {lang} "
+                       "terms: " + ", ".join(f"'{t}'" for t in allowed), concept=concept,
+                       found=used_text, suggestion=allowed[0] if allowed else None)
 
 
-def _finding(translation: ScannedFile, block: Block, rule: str, severity: Severity,
+def _finding(translation: ScannedFile, block: Block, rule: str, *, severity: Severity,
              message: str, concept: str, found: str, suggestion: str | None = None) -> Finding:
     prose = block.prose
     start = next((o for c, o in zip(prose.text, prose.offsets, strict=True) if not c.isspace()),
