@@ -72,6 +72,8 @@ def test_language_folders_must_match_mkdocs_yml(project: Callable[[str], Path],
     (root / "content" / "xx").mkdir()
     shutil.rmtree(root / "content" / "fr")
     assert _findings(cli, root) == [
+        ("content/en/index.md", 1, "missing-translation", "'index.md' has no fr translation; "
+                                                          "add content/fr/index.md"),
         ("content/xx", 1, "orphan-translation", "'xx' is not a language in mkdocs.yml; add it "
                                                 "to the i18n plugin's languages or remove the "
                                                 "folder"),

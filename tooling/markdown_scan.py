@@ -30,6 +30,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^---[ \t]*\r?$\n?", re.DOTALL | 
 _ADMONITION = re.compile(r"^( *)(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"([^\"]*)\")?[ \t]*$")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()]+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_COMMENTS = re.compile(r"(?:<!--.*?-->\s*)+", re.DOTALL)
 _CONTAINERS = {"list_item_open": "item", "td_open": "cell", "th_open": "cell",
                "blockquote_open": "quote"}
 
@@ -52,7 +53,8 @@ class Link:
 @dataclass(frozen=True)
 class Block:
     kind: str
-    """heading1-6, paragraph, item, cell, quote, admonition, title, code, html or rule."""
+    """heading1-6, paragraph, item, cell, quote, admonition, title, code, html, comment
+    or rule."""
     line: int
     prose: Prose | None = None
     links: tuple[Link, ...] = ()
@@ -157,9 +159,7 @@ class _Walker:
                 kind = heading or (containers[-1] if containers else "paragraph")
                 self.blocks.append(self._inline_block(kind, token))
             elif token.type in ("fence", "code_block", "html_block", "hr") and token.map:
-                kind = {"fence": "code", "code_block": "code", "hr": "rule"}.get(token.type,
-                                                                                "html")
-                self.blocks.append(Block(kind, token.map[0] + 1))
+                self.blocks.append(Block(_block_kind(token), token.map[0] + 1))
 
     def _admonition_titles(self) -> None:
         for index, (_kind, title, column) in self.admonitions.items():
@@ -197,6 +197,13 @@ class _Walker:
         if tail and body.endswith(tail):
             return len(body) - len(tail)
         return max(line.find(piece), 0)
+
+
+def _block_kind(token: Token) -> str:
+    if token.type == "html_block":
+        # Comments (such as interlex-disable) are not part of a document's structure.
+        return "comment" if _COMMENTS.fullmatch(token.content.strip()) else "html"
+    return {"fence": "code", "code_block": "code"}.get(token.type, "rule")
 
 
 class _InlineWalker:

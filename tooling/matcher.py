@@ -114,6 +114,7 @@ class LanguageMatcher:
         algorithm = _STEMMERS.get(self.lang)
         self.stemmer = Stemmer.Stemmer(algorithm) if algorithm else None
         self.stem_uses: list[int] = []
+        self.stem_lengths: list[list[int]] = []
         stem_patterns: list[str] = []
         if self.stemmer is not None:
             for index, (pattern, uses) in enumerate(zip(self.patterns, self.uses, strict=True)):
@@ -122,6 +123,7 @@ class LanguageMatcher:
                     continue
                 stem_patterns.append(" ".join(self.stemmer.stemWords(words)))
                 self.stem_uses.append(index)
+                self.stem_lengths.append([len(word) for word in words])
         self.stem_automaton = (ahocorasick_rs.AhoCorasick(stem_patterns)
                                if stem_patterns else None)
 
@@ -216,13 +218,21 @@ class LanguageMatcher:
         found = []
         for index, start, end in self.stem_automaton.find_matches_as_indexes(
                 joined, overlapping=True):
-            if start in starts and end in ends:
+            if start in starts and end in ends and _inflected(
+                    words[starts[start]: ends[end] + 1], self.stem_lengths[index]):
                 first, last = words[starts[start]], words[ends[end]]
                 begin, stop = folded.original_span(first.start(), last.end(), len(text))
                 found += [Match(begin, stop, use, stemmed=True)
                           for use in self.uses[self.stem_uses[index]]
                           if not use.term.case_sensitive]
         return found
+
+
+def _inflected(words: list[re.Match[str]], lengths: list[int]) -> bool:
+    """A stem match counts as an inflection only when no word is shorter than the term's
+    word less one letter: "models" and "modèles" are forms of a term, but "explain" is not
+    a form of "explainability", nor "evaluate" of "evaluation"."""
+    return all(len(w.group()) >= n - 1 for w, n in zip(words, lengths, strict=True))
 
 
 def _case_fits(found: str, term: Term) -> bool:

@@ -27,12 +27,24 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("preferred-term", "A language entry without exactly one preferred term."),
     RuleInfo("term-collision", "One term string allowed for two concepts in one language."),
     RuleInfo("term-conflict", "One term string both allowed and deprecated, or listed twice."),
-    RuleInfo("missing-translation", "A concept with no entry in a language."),
+    RuleInfo("missing-translation", "A concept or document with no entry in a language."),
     RuleInfo("stale-translation", "A locale entry whose source_hash no longer matches its "
              "source."),
-    RuleInfo("orphan-translation", "A locale entry or language folder without a source."),
+    RuleInfo("orphan-translation", "A locale entry, document or language folder without a "
+             "source."),
     RuleInfo("unicode", "Bidirectional controls, zero-width characters, non-NFC text, stray "
              "whitespace in terms."),
+    RuleInfo("deprecated-term", "A deprecated or superseded term used in a document."),
+    RuleInfo("admitted-term", "An admitted, not preferred, term used in a document."),
+    RuleInfo("inconsistent-translation", "A source block uses a concept; the aligned "
+             "translated block uses none of that concept's terms."),
+    RuleInfo("do-not-translate", "A do-not-translate term changed or missing in a "
+             "translation."),
+    RuleInfo("stale-document", "A translated document whose source_hash no longer matches "
+             "its source."),
+    RuleInfo("structure-mismatch", "A translation whose blocks cannot be aligned with its "
+             "source."),
+    RuleInfo("broken-link", "An internal, anchor or glossary link with no target."),
 )
 
 CHECKS: tuple[Rule, ...] = (references.check, terms.check, translations.check, unicode.check)

@@ -21,8 +21,8 @@ from tooling.markdown_scan import Block
 from tooling.model import Glossary
 from tooling.project import Project
 
-_NAMES = {"paragraph": "a paragraph", "item": "a list item", "cell": "a table cell",
-          "quote": "a quotation", "admonition": "an admonition", "title": "a title",
+_NAMES = {"comment": "a comment", "paragraph": "a paragraph", "item": "a list item",
+          "cell": "a table cell", "quote": "a quotation", "admonition": "an admonition", "title": "a title",
           "code": "a code block", "html": "an HTML block", "rule": "a horizontal rule"}
 
 
@@ -55,22 +55,26 @@ def check(glossary: Glossary, corpus: Corpus, matchers: Matchers, project: Proje
                 yield from _pair(_Pair(glossary, matchers, key, original, translation))
 
 
+def _structural(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    return tuple(b for b in blocks if b.kind != "comment")
+
+
 def _pair(pair: _Pair) -> Iterator[Finding]:
-    blocks_a, blocks_b = pair.original.scanned.blocks, pair.translation.scanned.blocks
+    blocks_a = _structural(pair.original.scanned.blocks)
+    blocks_b = _structural(pair.translation.scanned.blocks)
     matcher = SequenceMatcher(None, [b.kind for b in blocks_a], [b.kind for b in blocks_b],
                               autojunk=False)
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         if tag == "equal":
             for offset in range(a2 - a1):
-                yield from _aligned(pair, a1 + offset, b1 + offset)
+                yield from _aligned(pair, blocks_a[a1 + offset], blocks_b[b1 + offset])
         else:
-            yield _mismatch(pair, blocks_a[a1:a2], blocks_b[b1:b2], b1)
+            yield _mismatch(pair, blocks_a[a1:a2], blocks_b[b1:b2], blocks_b, b1)
 
 
-def _mismatch(pair: _Pair, extra_a: tuple[Block, ...], extra_b: tuple[Block, ...], at: int
-              ) -> Finding:
+def _mismatch(pair: _Pair, extra_a: tuple[Block, ...], extra_b: tuple[Block, ...],
+              blocks_b: tuple[Block, ...], at: int) -> Finding:
     original, translation = pair.original, pair.translation
-    blocks_b = translation.scanned.blocks
     where = extra_b[0].line if extra_b else (blocks_b[at].line if at < len(blocks_b) else
                                              (blocks_b[-1].line if blocks_b else 1))
     source_line = extra_a[0].line if extra_a else None
@@ -83,16 +87,16 @@ def _mismatch(pair: _Pair, extra_a: tuple[Block, ...], extra_b: tuple[Block, ...
                    lang=translation.document.lang)
 
 
-def _aligned(pair: _Pair, index_a: int, index_b: int) -> Iterator[Finding]:
+def _aligned(pair: _Pair, block_a: Block, block_b: Block) -> Iterator[Finding]:
     original, translation, lang = pair.original, pair.translation, pair.lang
-    block_a = original.scanned.blocks[index_a]
-    block_b = translation.scanned.blocks[index_b]
     if block_a.prose is None or block_b.prose is None:
         return
-    used = pair.matchers.find(pair.matchers.source, pair.key, index_a, block_a.prose.text)
+    used = pair.matchers.find(pair.matchers.source, pair.key,
+                              original.scanned.blocks.index(block_a), block_a.prose.text)
     if not used:
         return
-    found = pair.matchers.find(lang, pair.key, index_b, block_b.prose.text)
+    found = pair.matchers.find(lang, pair.key, translation.scanned.blocks.index(block_b),
+                               block_b.prose.text)
     concepts_b = {m.use.concept for m in found}
     locale = pair.glossary.locales.get(lang)
     reported: set[str] = set()
