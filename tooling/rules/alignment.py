@@ -22,8 +22,9 @@ from tooling.model import Glossary
 from tooling.project import Project
 
 _NAMES = {"comment": "a comment", "paragraph": "a paragraph", "item": "a list item",
-          "cell": "a table cell", "quote": "a quotation", "admonition": "an admonition", "title": "a title",
-          "code": "a code block", "html": "an HTML block", "rule": "a horizontal rule"}
+          "cell": "a table cell", "quote": "a quotation", "admonition": "an admonition",
+          "title": "a title", "code": "a code block", "html": "an HTML block",
+          "rule": "a horizontal rule"}
 
 
 def _name(kind: str) -> str:
