@@ -98,3 +98,16 @@ def test_enum_messages_show_yaml_values() -> None:
         (1, 13, "x.review: true is not one of: draft, reviewed, approved"),
         (2, 13, "y.review: null is not one of: draft, reviewed, approved"),
     ]
+
+
+def test_a_file_valid_but_for_one_rule_is_caught() -> None:
+    # The compiled fast path must not accept what the full validator rejects.
+    valid = ("id: x\nstatus: draft\ndomain: d\nsince: '2025.1'\nsources: [{title: t}]\n"
+             "definition: d\nterms: [{term: x, status: preferred}]\n")
+    assert _check(valid, SchemaName.CONCEPT) == []
+    assert _check(valid.replace("terms: [{term: x, status: preferred}]", "terms: []"),
+                  SchemaName.CONCEPT) == [(7, 8, "terms: needs at least 1 item")]
+    assert _check(valid.replace("[{title: t}]", "[{title: t, url: 'ftp://x'}]"),
+                  SchemaName.CONCEPT) == [
+        (5, 27, "sources[0].url: 'ftp://x' is not a web address: use a full http:// or "
+                "https:// URL")]

@@ -244,12 +244,19 @@ class _InlineWalker:
         if self.skip_text:
             self._skip(token.content)
             return
-        aligned = _align(self.source, self.cursor, token.content)
+        content = token.content
+        start = self.cursor
+        if self.source.startswith(content, start):  # the common case: no escapes
+            self.cursor = start + len(content)
+            self.chars.append(content)
+            self.offsets.extend(self.source_offsets[start:self.cursor])
+            return
+        aligned = _align(self.source, start, content)
         if aligned is None:
-            self._separate(self.cursor)
+            self._separate(start)
             return
         positions, self.cursor = aligned
-        self.chars.append(token.content)
+        self.chars.append(content)
         self.offsets.extend(self._offset(p) for p in positions)
 
     def _softbreak(self, token: Token) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -88,8 +89,20 @@ def _is_arabic(char: str) -> bool:
     return "\u0620" <= char <= "\u064a" or "\u066e" <= char <= "\u06d3"
 
 
+def _is_hiragana(char: str) -> bool:
+    return "\u3040" <= char <= "\u309f"
+
+
+def _is_unspaced(char: str) -> bool:
+    """Scripts written without spaces between words: they never join a Latin word."""
+    return _is_han(char) or _is_kana(char) or _is_hiragana(char) or _is_hangul(char)
+
+
 def _is_word(char: str) -> bool:
-    return char.isalnum() or (bool(char) and unicodedata.category(char)[0] == "M")
+    """A letter or digit of a spaced script: a term may not start or end next to one."""
+    if not char or _is_unspaced(char):
+        return False
+    return char.isalnum() or unicodedata.category(char)[0] == "M"
 
 
 class LanguageMatcher:
@@ -114,7 +127,7 @@ class LanguageMatcher:
         algorithm = _STEMMERS.get(self.lang)
         self.stemmer = Stemmer.Stemmer(algorithm) if algorithm else None
         self.stem_uses: list[int] = []
-        self.stem_lengths: list[list[int]] = []
+        self.stem_words: list[list[str]] = []
         stem_patterns: list[str] = []
         if self.stemmer is not None:
             for index, (pattern, uses) in enumerate(zip(self.patterns, self.uses, strict=True)):
@@ -123,7 +136,7 @@ class LanguageMatcher:
                     continue
                 stem_patterns.append(" ".join(self.stemmer.stemWords(words)))
                 self.stem_uses.append(index)
-                self.stem_lengths.append([len(word) for word in words])
+                self.stem_words.append(words)
         self.stem_automaton = (ahocorasick_rs.AhoCorasick(stem_patterns)
                                if stem_patterns else None)
 
@@ -159,7 +172,7 @@ class LanguageMatcher:
 
     def _start_fits(self, text: str, start: int, first: str) -> bool:
         before = text[start - 1] if start > 0 else ""
-        if _is_han(first):
+        if _is_han(first) or _is_hiragana(first):
             return self._segment_edge(text, start)
         if _is_kana(first):
             return not (self.lang == "ja" and before and _is_kana(before))
@@ -169,8 +182,8 @@ class LanguageMatcher:
                 run -= 1
             return text[run:start] in _ARABIC_PROCLITICS
         if _is_hangul(first):
-            return not (before and (_is_hangul(before) or _is_word(before)))
-        return not (_is_word(first) and before and _is_word(before))
+            return not (_is_hangul(before) or _is_word(before))
+        return not (_is_word(first) and _is_word(before))
 
     def _end_fits(self, text: str, end: int, last: str) -> bool:
         after = text[end] if end < len(text) else ""
@@ -180,13 +193,13 @@ class LanguageMatcher:
                 run += 1
             return text[end:run] in _KOREAN_PARTICLES and not (
                 run < len(text) and _is_word(text[run]))
-        if _is_han(last):
+        if _is_han(last) or _is_hiragana(last):
             return self._segment_edge(text, end)
         if _is_kana(last):
             return not (self.lang == "ja" and after and _is_kana(after))
         if _is_arabic(last):
             return not (after and _is_arabic(after))
-        return not (_is_word(last) and after and _is_word(after))
+        return not (_is_word(last) and _is_word(after))
 
     def _segment_edge(self, text: str, index: int) -> bool:
         if self.segmenter is None or index in (0, len(text)):
@@ -207,32 +220,46 @@ class LanguageMatcher:
         if not words:
             return []
         stems = self.stemmer.stemWords([w.group() for w in words])
-        starts: dict[int, int] = {}
-        ends: dict[int, int] = {}
-        position = 0
-        for number, stem in enumerate(stems):
-            starts[position] = number
-            ends[position + len(stem)] = number
-            position += len(stem) + 1
         joined = " ".join(stems)
-        found = []
-        for index, start, end in self.stem_automaton.find_matches_as_indexes(
-                joined, overlapping=True):
-            if start in starts and end in ends and _inflected(
-                    words[starts[start]: ends[end] + 1], self.stem_lengths[index]):
-                first, last = words[starts[start]], words[ends[end]]
-                begin, stop = folded.original_span(first.start(), last.end(), len(text))
+        found: list[Match] = []
+        matches = self.stem_automaton.find_matches_as_indexes(joined, overlapping=True)
+        if not matches:
+            return found
+        # Word number of each position in `joined` (only computed when something matched).
+        starts = [0]
+        for stem in stems[:-1]:
+            starts.append(starts[-1] + len(stem) + 1)
+        for index, start, end in matches:
+            first = bisect_right(starts, start) - 1
+            last = bisect_right(starts, end - 1) - 1
+            whole = starts[first] == start and starts[last] + len(stems[last]) == end
+            if whole and _inflected(words[first: last + 1], self.stem_words[index]):
+                begin, stop = folded.original_span(words[first].start(), words[last].end(),
+                                                   len(text))
                 found += [Match(begin, stop, use, stemmed=True)
                           for use in self.uses[self.stem_uses[index]]
                           if not use.term.case_sensitive]
         return found
 
 
-def _inflected(words: list[re.Match[str]], lengths: list[int]) -> bool:
-    """A stem match counts as an inflection only when no word is shorter than the term's
-    word less one letter: "models" and "modèles" are forms of a term, but "explain" is not
-    a form of "explainability", nor "evaluate" of "evaluation"."""
-    return all(len(w.group()) >= n - 1 for w, n in zip(words, lengths, strict=True))
+def _inflected(words: list[re.Match[str]], term_words: list[str]) -> bool:
+    """Whether text words sharing a term's stems are inflections of it, word by word.
+
+    Snowball stems derivations alike ("developer", "development", "develop"), and
+    a term names a thing, not its family: a text word counts when it is the term's
+    word with a short ending added ("models", "modèles", "KI-Modelle"), or without a
+    final "s", or with "y" turned into "ies"/"ied".
+    """
+    return all(_inflection(w.group(), t) for w, t in zip(words, term_words, strict=True))
+
+
+def _inflection(word: str, term: str) -> bool:
+    if word.startswith(term):
+        return len(word) - len(term) <= 3
+    if term.startswith(word):
+        return len(term) - len(word) <= 1
+    return term.endswith("y") and word[len(term) - 1:] in ("ies", "ied") and (
+        word.startswith(term[:-1]))
 
 
 def _case_fits(found: str, term: Term) -> bool:
