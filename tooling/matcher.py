@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -126,6 +125,8 @@ class LanguageMatcher:
     def _init_stems(self) -> None:
         algorithm = _STEMMERS.get(self.lang)
         self.stemmer = Stemmer.Stemmer(algorithm) if algorithm else None
+        if self.stemmer is not None:
+            self.stemmer.maxCacheSize = 200_000  # a corpus's vocabulary, stemmed once
         self.stem_uses: list[int] = []
         self.stem_words: list[list[str]] = []
         stem_patterns: list[str] = []
@@ -216,33 +217,31 @@ class LanguageMatcher:
     def _stemmed(self, text: str, folded: Folded) -> list[Match]:
         if self.stem_automaton is None or self.stemmer is None:
             return []
-        words = list(_WORD.finditer(folded.text))
+        words = _WORD.findall(folded.text)
         if not words:
             return []
-        stems = self.stemmer.stemWords([w.group() for w in words])
+        stems = self.stemmer.stemWords(words)
         joined = " ".join(stems)
         found: list[Match] = []
-        matches = self.stem_automaton.find_matches_as_indexes(joined, overlapping=True)
-        if not matches:
-            return found
-        # Word number of each position in `joined` (only computed when something matched).
-        starts = [0]
-        for stem in stems[:-1]:
-            starts.append(starts[-1] + len(stem) + 1)
-        for index, start, end in matches:
-            first = bisect_right(starts, start) - 1
-            last = bisect_right(starts, end - 1) - 1
-            whole = starts[first] == start and starts[last] + len(stems[last]) == end
-            if whole and _inflected(words[first: last + 1], self.stem_words[index]):
-                begin, stop = folded.original_span(words[first].start(), words[last].end(),
-                                                   len(text))
-                found += [Match(begin, stop, use, stemmed=True)
-                          for use in self.uses[self.stem_uses[index]]
-                          if not use.term.case_sensitive]
+        spans: list[tuple[int, int]] = []  # word spans, found only when a stem matched
+        for index, start, end in self.stem_automaton.find_matches_as_indexes(
+                joined, overlapping=True):
+            if (start and joined[start - 1] != " ") or (end < len(joined) and
+                                                         joined[end] != " "):
+                continue  # not whole stems
+            first = joined.count(" ", 0, start)
+            last = first + joined.count(" ", start, end)
+            if not _inflected(words[first: last + 1], self.stem_words[index]):
+                continue
+            spans = spans or [m.span() for m in _WORD.finditer(folded.text)]
+            begin, stop = folded.original_span(spans[first][0], spans[last][1], len(text))
+            found += [Match(begin, stop, use, stemmed=True)
+                      for use in self.uses[self.stem_uses[index]]
+                      if not use.term.case_sensitive]
         return found
 
 
-def _inflected(words: list[re.Match[str]], term_words: list[str]) -> bool:
+def _inflected(words: list[str], term_words: list[str]) -> bool:
     """Whether text words sharing a term's stems are inflections of it, word by word.
 
     Snowball stems derivations alike ("developer", "development", "develop"), and
@@ -250,7 +249,7 @@ def _inflected(words: list[re.Match[str]], term_words: list[str]) -> bool:
     word with a short ending added ("models", "modèles", "KI-Modelle"), or without a
     final "s", or with "y" turned into "ies"/"ied".
     """
-    return all(_inflection(w.group(), t) for w, t in zip(words, term_words, strict=True))
+    return all(_inflection(w, t) for w, t in zip(words, term_words, strict=True))
 
 
 def _inflection(word: str, term: str) -> bool:
