@@ -32,14 +32,14 @@ def test_blocks_and_their_prose() -> None:
                      ("admonition", 17), ("paragraph", 18), ("code", 20), ("paragraph", 24)]
     texts = [b.prose.text if b.prose else None for b in document.blocks]
     assert texts[1] == "Red teaming basics"
-    assert texts[2] == ("Text with \n code, a link\n and \nbold\n. Second line\tafter a tab, "
-                        "é and 日本語 red teaming.")
+    assert texts[2] == ("Text with \x00 code, a link\x00 and \x00bold\x00. Second line\tafter "
+                        "a tab, é and 日本語 red teaming.")
     assert texts[3] == ("item *one* & see " + SEPARATOR * 31 + " now")
     assert texts[4] is None
-    assert texts[7:9] == ["red", "teaming \n"]
+    assert texts[7:9] == ["red", "teaming \x00"]
     assert texts[9:11] == ["Admonition title", "Inside the admonition."]
     assert texts[11] is None
-    assert texts[12] == "\n \n end"
+    assert texts[12] == "\x00 \x00 end"
     for block in document.blocks:
         if block.prose:
             _check_offsets(DOC, block.prose.text, block.prose.offsets)
@@ -73,7 +73,7 @@ def test_links_with_references_and_nested_parentheses() -> None:
     document = scan(text)
     paragraph = document.blocks[0]
     assert paragraph.prose is not None
-    assert paragraph.prose.text == "a\n then b\n and c\n"
+    assert paragraph.prose.text == "a\x00 then b\x00 and c\x00"
     assert [link.target for link in paragraph.links] == ["x_(1).md", "y.md", "z.md"]
 
 

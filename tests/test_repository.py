@@ -11,23 +11,47 @@ from tooling.model import ReviewStatus
 from tooling.project import load_project
 
 
-def test_repository_glossary_has_no_findings(cli: Callable[..., Run]) -> None:
+def test_repository_passes_the_strict_check(cli: Callable[..., Run]) -> None:
     run = cli("-C", REPO, "check", "--format", "json", "--strict")
-    assert run.json() == {"findings": [], "summary": {"error": 0, "warning": 0, "info": 0}}
-    assert run.code == 0
+    report = run.json()
+    assert (run.code, report["summary"]["error"], report["summary"]["warning"]) == (0, 0, 0)
+    # What remains is information: the partial languages' declared gaps, and admitted
+    # terms the guidance uses on purpose (AISI, adversarial testing, ...).
+    partial = {"zh", "es", "de", "ar"}
+    for finding in report["findings"]:
+        assert finding["rule"] in ("missing-translation", "admitted-term"), finding
+        if finding["rule"] == "missing-translation":
+            assert finding["lang"] in partial, finding
+
+
+def test_repository_covers_every_required_language(cli: Callable[..., Run]) -> None:
+    report = cli("-C", REPO, "status", "--format", "json").json()
+    by_lang = {lang["lang"]: lang for lang in report["languages"]}
+    assert set(by_lang) == {"fr", "ja", "ko", "sw", "zh", "es", "de", "ar"}
+    for lang, status in by_lang.items():
+        concepts, documents = status["concepts"], status["documents"]
+        assert concepts["total"] >= 80 and documents["total"] >= 8
+        assert concepts["stale"] == documents["stale"] == 0
+        translated = (concepts["draft"] + concepts["reviewed"] + concepts["approved"],
+                      documents["draft"] + documents["reviewed"] + documents["approved"])
+        if status["required"]:
+            assert translated == (concepts["total"], documents["total"]), lang
+        else:
+            assert translated[0] >= 30 and translated[1] >= 2, lang
 
 
 def test_repository_glossary_is_real_and_marked_draft() -> None:
     project = load_project(REPO)
     glossary = load_glossary(project).glossary
-    assert len(glossary.concepts) >= 15
+    assert len(glossary.concepts) >= 80
     for concept in glossary.concepts.values():
         assert concept.sources and concept.entry.definition
-        assert all(source.url and source.url.startswith("https://") for source in
-                   concept.sources)
-    for lang in ("fr", "ja"):
+        # Every concept can be followed to at least one source on the web.
+        assert any(source.url and source.url.startswith("https://") for source in
+                   concept.sources), concept.id
+    for lang in ("fr", "ja", "ko", "sw", "zh", "es", "de", "ar"):
         entries = glossary.locales[lang].entries
-        assert set(entries) == set(glossary.concepts)
+        assert set(entries) <= set(glossary.concepts)
         # Written without a human translator: every entry must say so.
         assert {entry.review.status for entry in entries.values() if entry.review} == {
             ReviewStatus.DRAFT}
@@ -50,7 +74,9 @@ def test_every_yaml_file_names_its_schema_for_editors() -> None:
 
 
 def test_translated_documents_are_marked_draft() -> None:
-    for path in [*REPO.glob("content/fr/**/*.md"), *REPO.glob("content/ja/**/*.md")]:
+    for path in REPO.glob("content/*/**/*.md"):
+        if path.parts[-3 if path.parent.name == "guidance" else -2] == "en":
+            continue
         front = path.read_text("utf-8").split("---")[1]
         assert "review: draft" in front, path
 

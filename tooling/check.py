@@ -35,21 +35,27 @@ def run_check(project: Project, *, only: Collection[str] = (),
     file to judge one.
     """
     loaded = load_glossary(project)
-    corpus = load_corpus(project)
+    corpus = load_corpus(project, loaded.glossary)
     documents = run_document_rules(loaded.glossary, corpus, project)
-    findings = [*loaded.findings, *run_rules(loaded.glossary, project), *corpus.findings,
-                *documents.findings]
+    findings = [*loaded.findings, *run_rules(loaded.glossary, project), *documents.findings]
     if only:
         findings = [f for f in findings if _selected(f.path, only)]
     if changed is not None:
         findings = [f for f in findings if f.path in changed]
     ordered = sort_findings(findings)
     reported = {f.path for f in ordered}
-    texts = {**loaded.glossary.texts, **{
-        file.document.path: file.document.text
-        for files in corpus.files.values() for file in files.values()}}
+    texts = dict(loaded.glossary.texts)
+    for path in sorted(reported - set(texts)):  # documents: only those with findings
+        texts[path] = _read(project.root / path)
     edits = tuple(e for e in documents.edits if e.path in reported)
     return CheckResult(ordered, summarize(ordered), texts, edits)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""  # a folder, or a file already reported as unreadable
 
 
 def _selected(path: str, only: Collection[str]) -> bool:

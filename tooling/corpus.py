@@ -1,59 +1,101 @@
-"""All guidance documents of a project, read and scanned once per run."""
+"""All guidance documents of a project, each analysed once per run.
+
+Analysing a document (reading, scanning, matching terms, the per-document
+rules) needs nothing from other documents, so large corpora are analysed in
+parallel worker processes; what the cross-document rules need (links, heading
+anchors, hashes, and per block its kind and the concepts it uses) comes back as
+a compact, picklable summary.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+import gc
+import multiprocessing
+import os
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 
-from tooling.documents import Document, document_keys, load_document
-from tooling.findings import Finding
-from tooling.markdown_scan import ScannedDocument, scan
+from tooling.documents import document_hash, document_keys, load_document
+from tooling.findings import Finding, Span
+from tooling.markdown_scan import SEPARATOR, Block, ScannedDocument, heading_slug, scan
 from tooling.matcher import LanguageMatcher, Match
 from tooling.model import Entry, Glossary
 from tooling.project import Project
+from tooling.rules.document_terms import Edit, term_findings
+from tooling.suppress import Suppressions, suppressions
+
+PARALLEL_FROM = 200
+"""Fewer documents than this are analysed in this process: starting workers costs more."""
 
 
-@dataclass(frozen=True)
-class ScannedFile:
-    document: Document
-    scanned: ScannedDocument
+@dataclass(frozen=True, slots=True)
+class Use:
+    """A term occurrence in a block."""
+
+    concept: str
+    found: str
+    term: str
+    do_not_translate: bool
 
 
-@dataclass(frozen=True)
-class Corpus:
-    files: Mapping[str, Mapping[str, ScannedFile]]
-    """Language -> path within the language folder -> file."""
+@dataclass(frozen=True, slots=True)
+class BlockInfo:
+    kind: str
+    line: int
+    text: str | None
+    """The block's prose, or None for code, HTML and rules."""
+    first: Span | None
+    """The block's first character of prose, where block-level findings point."""
+    uses: tuple[Use, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkInfo:
+    target: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    lang: str
+    key: str
+    path: str
+    source_hash: str | None
+    """The source version this translation was made from (front matter)."""
+    content_hash: str
+    """This document's own hash: what its translations record."""
+    blocks: tuple[BlockInfo, ...]
+    links: tuple[LinkInfo, ...]
+    slugs: frozenset[str]
     findings: tuple[Finding, ...]
+    """Problems found reading it, and its term findings (suppressions applied)."""
+    edits: tuple[Edit, ...]
+    suppressions: Suppressions
 
-    def get(self, lang: str, key: str) -> ScannedFile | None:
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    files: Mapping[str, Mapping[str, Analysis]]
+    """Language -> path within the language folder -> analysis."""
+    unreadable: tuple[Finding, ...]
+    """Findings of documents that could not be read at all."""
+
+    def get(self, lang: str, key: str) -> Analysis | None:
         return self.files.get(lang, {}).get(key)
 
-
-def load_corpus(project: Project) -> Corpus:
-    files: dict[str, dict[str, ScannedFile]] = {}
-    findings: list[Finding] = []
-    for lang in project.languages:
-        files[lang.code] = {}
-        for key in document_keys(project, lang.code):
-            loaded = load_document(project, lang.code, key)
-            findings.extend(loaded.findings)
-            document = loaded.document
-            if document is None:
-                continue
-            title = (document.title, document.title_offset) if (
-                document.title is not None and document.title_offset is not None) else None
-            files[lang.code][key] = ScannedFile(document, scan(document.text, title))
-    return Corpus(files, tuple(findings))
+    def analyses(self) -> Iterable[Analysis]:
+        for files in self.files.values():
+            yield from files.values()
 
 
 class Matchers:
-    """One matcher per language, built on first use, from that language's entries."""
+    """One matcher per language, built once, from that language's entries."""
 
     def __init__(self, glossary: Glossary, source: str) -> None:
         self.glossary = glossary
         self.source = source
         self.built: dict[str, LanguageMatcher] = {}
-        self.cache: dict[tuple[str, str, int], list[Match]] = {}
 
     def entries(self, lang: str) -> Iterable[Entry]:
         if lang == self.source:
@@ -61,15 +103,110 @@ class Matchers:
         locale = self.glossary.locales.get(lang)
         return locale.entries.values() if locale else []
 
+    def entry(self, lang: str, concept: str) -> Entry | None:
+        if lang == self.source:
+            found = self.glossary.concepts.get(concept)
+            return found.entry if found else None
+        locale = self.glossary.locales.get(lang)
+        return locale.entries.get(concept) if locale else None
+
     def get(self, lang: str) -> LanguageMatcher:
         if lang not in self.built:
             self.built[lang] = LanguageMatcher(lang, self.entries(lang))
         return self.built[lang]
 
-    def find(self, lang: str, key: str, block: int, text: str) -> list[Match]:
-        """Matches in one block of one document, computed once per run."""
-        cached = self.cache.get((lang, key, block))
-        if cached is None:
-            cached = self.get(lang).find(text)
-            self.cache[(lang, key, block)] = cached
-        return cached
+
+# Set before workers are forked, so that they share the glossary and the matchers.
+_STATE: tuple[Project, Matchers] | None = None
+
+
+def load_corpus(project: Project, glossary: Glossary, jobs: int | None = None) -> Corpus:
+    global _STATE  # noqa: PLW0603 - the one way to hand a forked pool its inputs
+    tasks = [(lang.code, key) for lang in project.languages
+             for key in document_keys(project, lang.code)]
+    matchers = Matchers(glossary, project.source.code)
+    for lang in sorted({lang for lang, _ in tasks}):
+        matchers.get(lang)
+    _STATE = (project, matchers)
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(tasks) >= PARALLEL_FROM:
+        gc.freeze()  # keep the collector from touching (and so copying) shared pages
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = pool.map(_analyse_task, tasks, chunksize=max(1, len(tasks) // (8 * workers)))
+    else:
+        results = [_analyse_task(task) for task in tasks]
+    _STATE = None
+    gc.unfreeze()
+    files: dict[str, dict[str, Analysis]] = {lang.code: {} for lang in project.languages}
+    unreadable: list[Finding] = []
+    for result in results:
+        if isinstance(result, Analysis):
+            files[result.lang][result.key] = result
+        else:
+            unreadable.extend(result)
+    return Corpus(files, tuple(unreadable))
+
+
+def _analyse_task(task: tuple[str, str]) -> Analysis | tuple[Finding, ...]:
+    assert _STATE is not None
+    project, matchers = _STATE
+    return analyse(project, matchers, *task)
+
+
+def analyse(project: Project, matchers: Matchers, lang: str, key: str
+            ) -> Analysis | tuple[Finding, ...]:
+    loaded = load_document(project, lang, key)
+    document = loaded.document
+    if document is None:
+        return loaded.findings
+    title = (document.title, document.title_offset) if (
+        document.title is not None and document.title_offset is not None) else None
+    scanned = scan(document.text, title)
+    quiet = suppressions(document.text)
+    blocks = []
+    findings = list(loaded.findings)
+    edits: list[Edit] = []
+    for block, matches in zip(scanned.blocks, _matches(matchers.get(lang), scanned),
+                              strict=True):
+        for finding, edit in term_findings(document.path, scanned, block, matches, matchers):
+            if not quiet.covers(finding.rule, finding.span.line):
+                findings.append(finding)
+                if edit is not None:
+                    edits.append(edit)
+        blocks.append(_block_info(scanned.span, block, matches))
+    links = tuple(LinkInfo(link.target, scanned.span(link.offset, link.offset + 1))
+                  for block in scanned.blocks for link in block.links)
+    slugs = frozenset(heading_slug(b.prose.text) for b in scanned.headings if b.prose)
+    return Analysis(lang, key, document.path, document.source_hash, document_hash(document),
+                    tuple(blocks), links, slugs, tuple(findings), tuple(edits), quiet)
+
+
+def _matches(matcher: LanguageMatcher, scanned: ScannedDocument) -> list[list[Match]]:
+    """Each block's matches, found in one search over the whole document (one call
+    per document, not per block: the per-call cost dominates on short blocks)."""
+    texts = [block.prose.text if block.prose else "" for block in scanned.blocks]
+    starts = []
+    position = 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + 1
+    per_block: list[list[Match]] = [[] for _ in texts]
+    for match in matcher.find(SEPARATOR.join(texts)):
+        number = bisect_right(starts, match.start) - 1
+        base = starts[number]
+        per_block[number].append(replace(match, start=match.start - base,
+                                         end=match.end - base))
+    return per_block
+
+
+def _block_info(span: Callable[[int, int], Span], block: Block, matches: list[Match]
+                ) -> BlockInfo:
+    prose = block.prose
+    if prose is None:
+        return BlockInfo(block.kind, block.line, None, None, ())
+    first = next((o for c, o in zip(prose.text, prose.offsets, strict=True)
+                  if not c.isspace()), None)
+    at = span(first, first + 1) if first is not None else None
+    uses = tuple(Use(m.use.concept, prose.text[m.start:m.end], m.use.term.text,
+                     m.use.term.do_not_translate) for m in matches)
+    return BlockInfo(block.kind, block.line, prose.text, at, uses)

@@ -13,7 +13,7 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A 1-based region of a file; columns count Unicode code points."""
 
@@ -26,7 +26,7 @@ class Span:
 FILE_START = Span(1, 1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule: str
     severity: Severity
@@ -43,7 +43,7 @@ class Finding:
         return (self.path, self.span.line, self.span.column, self.rule, self.message)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Summary:
     error: int
     warning: int

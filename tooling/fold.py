@@ -11,6 +11,7 @@ or Arabic marks are removed pays for a character-by-character map.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _TABLE: dict[int, str] = {
@@ -20,6 +21,8 @@ _TABLE: dict[int, str] = {
        "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"},
     # Full-width ASCII (U+FF01-FF5E) to ASCII; U+FF07 and U+FF0D are set above.
     **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F) if code not in (0xFF07, 0xFF0D)},
+    # Half-width katakana (U+FF61-FF9F) to full width, one character each.
+    **{code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFF61, 0xFFA0)},
     # Arabic: the forms of alef are one letter for matching.
     **{ord(c): "\u0627" for c in "\u0622\u0623\u0625\u0671"},
 }

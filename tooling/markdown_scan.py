@@ -22,8 +22,9 @@ from markdown_it.token import Token
 
 from tooling.findings import Span
 
-SEPARATOR = "\n"
-"""Stands for non-prose inside a block: terms never match across it."""
+SEPARATOR = "\x00"
+"""Stands for non-prose inside a block: terms never match across it (it is neither
+a letter nor a space, and folding leaves it alone)."""
 
 _MARKDOWN = MarkdownIt("commonmark").enable("table")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^---[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE)

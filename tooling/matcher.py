@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import Any
 
 import ahocorasick_rs
@@ -46,6 +47,7 @@ _ARABIC_PROCLITICS = frozenset(["", "ال", "و", "ف", "ب", "ك", "ل", "لل"
                                 "كال", "ولل", "فلل", "وب", "فب", "وك", "فك", "ول", "فل", "وبال",
                                 "فبال", "وكال", "فكال"])
 _WORD = re.compile(r"\w+")
+_WORD_PIECES = re.compile(r"(\w+)")
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,8 @@ def _is_han(char: str) -> bool:
 
 
 def _is_kana(char: str) -> bool:
-    return "\u30a0" <= char <= "\u30ff" or "\u31f0" <= char <= "\u31ff" or \
-        "\uff66" <= char <= "\uff9f"
+    """Katakana; the middle dot (・) separates katakana words and is not one."""
+    return ("\u30a0" <= char <= "\u30ff" and char != "\u30fb") or "\u31f0" <= char <= "\u31ff"
 
 
 def _is_hangul(char: str) -> bool:
@@ -192,8 +194,7 @@ class LanguageMatcher:
             run = end
             while run < len(text) and _is_hangul(text[run]):
                 run += 1
-            return text[end:run] in _KOREAN_PARTICLES and not (
-                run < len(text) and _is_word(text[run]))
+            return _particles(text[end:run]) and not (run < len(text) and _is_word(text[run]))
         if _is_han(last) or _is_hiragana(last):
             return self._segment_edge(text, end)
         if _is_kana(last):
@@ -217,13 +218,16 @@ class LanguageMatcher:
     def _stemmed(self, text: str, folded: Folded) -> list[Match]:
         if self.stem_automaton is None or self.stemmer is None:
             return []
-        words = _WORD.findall(folded.text)
+        # Words alternate with what separates them; their offsets are running sums
+        # of the pieces' lengths (all computed in C, not word by word in Python).
+        pieces = _WORD_PIECES.split(folded.text)
+        words = pieces[1::2]
         if not words:
             return []
         stems = self.stemmer.stemWords(words)
         joined = " ".join(stems)
         found: list[Match] = []
-        spans: list[tuple[int, int]] = []  # word spans, found only when a stem matched
+        bounds: list[int] = []  # offsets of the pieces, computed only when a stem matched
         for index, start, end in self.stem_automaton.find_matches_as_indexes(
                 joined, overlapping=True):
             if (start and joined[start - 1] != " ") or (end < len(joined) and
@@ -231,34 +235,66 @@ class LanguageMatcher:
                 continue  # not whole stems
             first = joined.count(" ", 0, start)
             last = first + joined.count(" ", start, end)
-            if not _inflected(words[first: last + 1], self.stem_words[index]):
+            # Only spaces between the words: not "capability. Evaluation", nor across
+            # a separator standing for code or a block boundary.
+            if any(pieces[2 * k].strip(" '") for k in range(first + 1, last + 1)):
                 continue
-            spans = spans or [m.span() for m in _WORD.finditer(folded.text)]
-            begin, stop = folded.original_span(spans[first][0], spans[last][1], len(text))
+            if not _inflected(words[first: last + 1], self.stem_words[index], self.lang):
+                continue
+            bounds = bounds or list(accumulate(map(len, pieces), initial=0))
+            begin, stop = folded.original_span(bounds[2 * first + 1], bounds[2 * last + 2],
+                                               len(text))
             found += [Match(begin, stop, use, stemmed=True)
                       for use in self.uses[self.stem_uses[index]]
                       if not use.term.case_sensitive]
         return found
 
 
-def _inflected(words: list[str], term_words: list[str]) -> bool:
-    """Whether text words sharing a term's stems are inflections of it, word by word.
+# Inflectional endings by language: a text word is an inflection of a term's word
+# when, past their common beginning, both end in one of these (accents aside).
+# Derivations share stems too ("developer", "development"), and are not the term.
+_ENDINGS: dict[str, frozenset[str]] = {
+    "en": frozenset(("", "s", "es", "'s", "s'", "y", "ies")),
+    "fr": frozenset(("", "s", "x", "e", "es")),
+    "es": frozenset(("", "s", "es", "a", "as", "o", "os")),
+    "it": frozenset(("", "a", "e", "i", "o")),
+    "pt": frozenset(("", "s", "a", "as", "o", "os")),
+    "de": frozenset(("", "e", "en", "er", "em", "es", "s", "n", "ern")),
+    "nl": frozenset(("", "s", "en", "e")),
+}
+_DEFAULT_ENDINGS = frozenset(("", "s"))
 
-    Snowball stems derivations alike ("developer", "development", "develop"), and
-    a term names a thing, not its family: a text word counts when it is the term's
-    word with a short ending added ("models", "modèles", "KI-Modelle"), or without a
-    final "s", or with "y" turned into "ies"/"ied".
-    """
-    return all(_inflection(w, t) for w, t in zip(words, term_words, strict=True))
+
+def _inflected(words: list[str], term_words: list[str], lang: str) -> bool:
+    """Whether text words sharing a term's stems are inflections of it, word by word."""
+    endings = _ENDINGS.get(lang, _DEFAULT_ENDINGS)
+    return all(_inflection(_plain(w), _plain(t), endings)
+               for w, t in zip(words, term_words, strict=True))
 
 
-def _inflection(word: str, term: str) -> bool:
-    if word.startswith(term):
-        return len(word) - len(term) <= 3
-    if term.startswith(word):
-        return len(term) - len(word) <= 1
-    return term.endswith("y") and word[len(term) - 1:] in ("ies", "ied") and (
-        word.startswith(term[:-1]))
+def _plain(word: str) -> str:
+    """Without accents: "valoración" and "valoraciones", "Unfall" and "Unfälle"."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFD", word)
+                   if unicodedata.category(c) != "Mn")
+
+
+def _inflection(word: str, term: str, endings: frozenset[str]) -> bool:
+    common = 0
+    for a, b in zip(word, term, strict=False):
+        if a != b:
+            break
+        common += 1
+    return word[common:] in endings and term[common:] in endings
+
+
+def _particles(run: str, depth: int = 3) -> bool:
+    """Whether a run of Hangul after a term is particles, stacked up to three (만으로는)."""
+    if not run:
+        return True
+    return depth > 0 and any(run.startswith(p) and _particles(run[len(p):], depth - 1)
+                             for p in _KOREAN_PARTICLES)
 
 
 def _case_fits(found: str, term: Term) -> bool:

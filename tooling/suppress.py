@@ -16,7 +16,7 @@ _DIRECTIVE = re.compile(r"<!--\s*interlex-(disable-next-line|disable|enable)\b(.
 ALL = "*"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Suppressions:
     ranges: tuple[tuple[str, int, int], ...]
     """(rule or ALL, first line, last line), 1-based and inclusive."""

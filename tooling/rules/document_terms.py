@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tooling.corpus import Corpus, Matchers, ScannedFile
 from tooling.findings import Finding, Severity
-from tooling.markdown_scan import Prose
+from tooling.markdown_scan import Block, ScannedDocument
 from tooling.matcher import Match
-from tooling.model import Entry, Glossary, TermStatus
+from tooling.model import TermStatus
+
+if TYPE_CHECKING:  # corpus imports this module: the type alone is needed here
+    from tooling.corpus import Matchers
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """A replacement `interlex check --fix` may apply: file offsets [start, end)."""
 
@@ -22,59 +25,45 @@ class Edit:
     text: str
 
 
-def check(glossary: Glossary, corpus: Corpus, matchers: Matchers
-          ) -> Iterator[tuple[Finding, Edit | None]]:
-    """Each finding, with the edit that fixes it when the fix is unambiguous."""
-    for lang, files in corpus.files.items():
-        for key, file in files.items():
-            yield from _document(lang, key, file, matchers)
+_REPORTED = (TermStatus.DEPRECATED, TermStatus.SUPERSEDED, TermStatus.ADMITTED)
 
 
-def _document(lang: str, key: str, file: ScannedFile, matchers: Matchers
-              ) -> Iterator[tuple[Finding, Edit | None]]:
-    for number, block in enumerate(file.scanned.blocks):
-        if block.prose is None:
-            continue
-        for match in matchers.find(lang, key, number, block.prose.text):
-            status = match.use.term.status
-            if status in (TermStatus.DEPRECATED, TermStatus.SUPERSEDED, TermStatus.ADMITTED):
-                yield from _report(file, block.prose, match,
-                                   _entry(matchers, lang, match.use.concept))
+def term_findings(path: str, scanned: ScannedDocument, block: Block, matches: list[Match],
+                  matchers: Matchers) -> Iterator[tuple[Finding, Edit | None]]:
+    """Each finding of a block, with the edit that fixes it when the fix is unambiguous."""
+    for match in matches:
+        if match.use.term.status in _REPORTED:
+            reported = _report(path, scanned, block, match, matchers)
+            if reported is not None:
+                yield reported
 
 
-def _entry(matchers: Matchers, lang: str, concept: str) -> Entry | None:
-    if lang == matchers.source:
-        found = matchers.glossary.concepts.get(concept)
-        return found.entry if found else None
-    locale = matchers.glossary.locales.get(lang)
-    return locale.entries.get(concept) if locale else None
-
-
-def _report(file: ScannedFile, prose: Prose, match: Match, entry: Entry | None
-            ) -> Iterator[tuple[Finding, Edit | None]]:
-    lang, text = file.document.lang, prose.text
-    start, end = prose.offsets[match.start], prose.offsets[match.end - 1] + 1
-    found = file.scanned.text[start:end]
+def _report(path: str, scanned: ScannedDocument, block: Block, match: Match,
+            matchers: Matchers) -> tuple[Finding, Edit | None] | None:
+    assert block.prose is not None
+    lang, concept = match.use.lang, match.use.concept
+    start = block.prose.offsets[match.start]
+    end = block.prose.offsets[match.end - 1] + 1
+    found = scanned.text[start:end]
+    entry = matchers.entry(lang, concept)
     preferred = entry.preferred[0].text if entry and entry.preferred else None
     status = match.use.term.status
-    concept = match.use.concept
-    span = file.scanned.span(start, end)
-    path = file.document.path
+    span = scanned.span(start, end)
     if status is TermStatus.ADMITTED:
-        if preferred is not None:
-            yield Finding("admitted-term", Severity.INFO, path, span,
-                          f"'{found}' is admitted for '{concept}'; the preferred term is "
-                          f"'{preferred}'", lang=lang, concept=concept, found=found,
-                          suggestion=preferred), None
-        return
+        if preferred is None:
+            return None  # nothing better to suggest in this language yet
+        return Finding("admitted-term", Severity.INFO, path, span,
+                       f"'{found}' is admitted for '{concept}'; the preferred term is "
+                       f"'{preferred}'", lang=lang, concept=concept, found=found,
+                       suggestion=preferred), None
     advice = f"use '{preferred}'" if preferred else "this language has no preferred term yet"
     finding = Finding("deprecated-term", Severity.ERROR, path, span,
                       f"'{found}' is {status} for '{concept}'; {advice}", lang=lang,
                       concept=concept, found=found, suggestion=preferred)
-    exact = not match.stemmed and text[match.start:match.end] == found
-    fixable = preferred is not None and exact and not match.ambiguous
-    yield finding, Edit(path, start, end, _same_case(found, preferred)) if (
-        fixable and preferred) else None
+    exact = not match.stemmed and block.prose.text[match.start:match.end] == found
+    if preferred is None or not exact or match.ambiguous:
+        return finding, None
+    return finding, Edit(path, start, end, _same_case(found, preferred))
 
 
 def _same_case(found: str, replacement: str) -> str:

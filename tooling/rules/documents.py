@@ -1,16 +1,15 @@
-"""The document rules, run over the whole corpus, with suppression comments applied."""
+"""The cross-document rules, with each document's suppression comments applied."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tooling.corpus import Corpus, Matchers
+from tooling.corpus import Corpus
 from tooling.findings import Finding
 from tooling.model import Glossary
 from tooling.project import Project
-from tooling.rules import alignment, document_files, document_terms
+from tooling.rules import alignment, document_files
 from tooling.rules.document_terms import Edit
-from tooling.suppress import Suppressions, suppressions
 
 
 @dataclass(frozen=True)
@@ -20,22 +19,13 @@ class DocumentReport:
 
 
 def run_document_rules(glossary: Glossary, corpus: Corpus, project: Project) -> DocumentReport:
-    matchers = Matchers(glossary, project.source.code)
-    quiet = {file.document.path: suppressions(file.document.text)
-             for files in corpus.files.values() for file in files.values()}
-    findings: list[Finding] = []
-    edits: list[Edit] = []
-    for finding, edit in document_terms.check(glossary, corpus, matchers):
-        if not _suppressed(quiet, finding):
+    quiet = {analysis.path: analysis.suppressions for analysis in corpus.analyses()}
+    findings = [f for analysis in corpus.analyses() for f in analysis.findings]
+    findings += corpus.unreadable
+    for finding in [*document_files.check(glossary, corpus, project),
+                    *alignment.check(glossary, corpus, project)]:
+        found = quiet.get(finding.path)
+        if found is None or not found.covers(finding.rule, finding.span.line):
             findings.append(finding)
-            if edit is not None:
-                edits.append(edit)
-    others = [*document_files.check(glossary, corpus, project),
-              *alignment.check(glossary, corpus, matchers, project)]
-    findings += [f for f in others if not _suppressed(quiet, f)]
-    return DocumentReport(tuple(findings), tuple(edits))
-
-
-def _suppressed(quiet: dict[str, Suppressions], finding: Finding) -> bool:
-    found = quiet.get(finding.path)
-    return found is not None and found.covers(finding.rule, finding.span.line)
+    edits = tuple(edit for analysis in corpus.analyses() for edit in analysis.edits)
+    return DocumentReport(tuple(findings), edits)
