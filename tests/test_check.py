@@ -151,3 +151,22 @@ def test_changed_since_without_git_is_a_usage_error(project: Callable[[str], Pat
     run = cli("-C", root, "check", "--changed-since", "HEAD")
     assert (run.code, run.err) == (2, "interlex: error: git is not installed; --changed-since "
                                       "needs it\n")
+
+
+def test_changed_since_includes_what_a_change_affects(project: Callable[[str], Path],
+                                                      cli: Callable[..., Run]) -> None:
+    root = project("docs-project")
+    _git(root, "init", "-q")
+    _git(root, "add", ".")
+    _git(root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
+    concept = root / "glossary" / "evaluation.yaml"
+    concept.write_text(concept.read_text().replace("Measuring what", "Measuring how well"))
+    changed = cli("-C", root, "check", "--format", "json", "--changed-since", "HEAD").json()
+    paths = {(f["path"], f["rule"]) for f in changed["findings"]}
+    # The changed concept's translations, and the documents that use the concept.
+    assert ("locales/fr/glossary.yaml", "stale-translation") in paths
+    assert ("content/fr/guide.md", "deprecated-term") in paths
+    assert ("content/en/guide.md", "admitted-term") in paths
+    assert not any(f["path"] == "locales/fr/glossary.yaml" and f["concept"] != "evaluation"
+                   for f in changed["findings"])
+    assert ("content/fr/orphan.md", "orphan-translation") not in paths

@@ -22,6 +22,7 @@ from tooling.model import (
     Source,
     Term,
     TermStatus,
+    TermTest,
 )
 from tooling.yamlload import KeyPath, YamlDocument
 
@@ -70,7 +71,19 @@ def concept_from(document: YamlDocument, concept_id: str, lang: str) -> Concept:
         decision=_text(data.get("decision")),
         jurisdictions=tuple(_jurisdiction(j) for j in _list(data.get("jurisdictions"))
                             if isinstance(j, dict)),
+        tests=_tests(document),
     )
+
+
+def _tests(document: YamlDocument) -> tuple[TermTest, ...]:
+    found = []
+    for lang, specs in _mapping(_mapping(document.data).get("tests")).items():
+        for key, should_match in (("match", True), ("no_match", False)):
+            for index, text in enumerate(_list(_mapping(specs).get(key))):
+                if isinstance(text, str):
+                    span = document.positions.value(("tests", lang, key, index))
+                    found.append(TermTest(lang, text, should_match, span))
+    return tuple(found)
 
 
 def _references(document: YamlDocument, key: str) -> tuple[Reference, ...]:

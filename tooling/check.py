@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from tooling.corpus import load_corpus
+from tooling.corpus import Corpus, Matchers, load_corpus
 from tooling.errors import InterlexError
 from tooling.findings import Finding, Summary, sort_findings, summarize
-from tooling.glossary import load_glossary
+from tooling.glossary import CONTENT_DIR, GLOSSARY_DIR, LOCALES_DIR, load_glossary
 from tooling.project import Project
-from tooling.rules import run_rules
+from tooling.rules import run_rules, term_tests
 from tooling.rules.document_terms import Edit
 from tooling.rules.documents import run_document_rules
 
@@ -35,13 +35,16 @@ def run_check(project: Project, *, only: Collection[str] = (),
     file to judge one.
     """
     loaded = load_glossary(project)
-    corpus = load_corpus(project, loaded.glossary)
+    matchers = Matchers(loaded.glossary, project.source.code)
+    corpus = load_corpus(project, matchers)
     documents = run_document_rules(loaded.glossary, corpus, project)
-    findings = [*loaded.findings, *run_rules(loaded.glossary, project), *documents.findings]
+    findings = [*loaded.findings, *run_rules(loaded.glossary, project), *documents.findings,
+                *term_tests.check(loaded.glossary, matchers, project)]
     if only:
         findings = [f for f in findings if _selected(f.path, only)]
     if changed is not None:
-        findings = [f for f in findings if f.path in changed]
+        keep = _affected(set(changed), project, corpus)
+        findings = [f for f in findings if keep(f)]
     ordered = sort_findings(findings)
     reported = {f.path for f in ordered}
     texts = dict(loaded.glossary.texts)
@@ -49,6 +52,29 @@ def run_check(project: Project, *, only: Collection[str] = (),
         texts[path] = _read(project.root / path)
     edits = tuple(e for e in documents.edits if e.path in reported)
     return CheckResult(ordered, summarize(ordered), texts, edits)
+
+
+def _affected(changed: set[str], project: Project, corpus: Corpus
+              ) -> Callable[[Finding], bool]:
+    """What a change affects: the changed files, translations of changed source
+    documents, documents that use a changed concept or are written in a language
+    whose glossary changed, and locale entries of changed concepts."""
+    concepts = {PurePosixPath(p).stem for p in changed if p.startswith(f"{GLOSSARY_DIR}/")}
+    languages = {p.split("/")[1] for p in changed if p.startswith(f"{LOCALES_DIR}/")}
+    source = f"{CONTENT_DIR}/{project.source.code}/"
+    documents = set(changed)
+    for analysis in corpus.analyses():
+        if (f"{source}{analysis.key}" in changed or analysis.lang in languages
+                or any(use.concept in concepts for b in analysis.blocks for use in b.uses)):
+            documents.add(analysis.path)
+            documents.add(f"{source}{analysis.key}")
+
+    def keep(finding: Finding) -> bool:
+        if finding.path in documents:
+            return True
+        return finding.path.startswith(f"{LOCALES_DIR}/") and finding.concept in concepts
+
+    return keep
 
 
 def _read(path: Path) -> str:

@@ -120,11 +120,10 @@ class Matchers:
 _STATE: tuple[Project, Matchers] | None = None
 
 
-def load_corpus(project: Project, glossary: Glossary, jobs: int | None = None) -> Corpus:
+def load_corpus(project: Project, matchers: Matchers, jobs: int | None = None) -> Corpus:
     global _STATE  # noqa: PLW0603 - the one way to hand a forked pool its inputs
     tasks = [(lang.code, key) for lang in project.languages
              for key in document_keys(project, lang.code)]
-    matchers = Matchers(glossary, project.source.code)
     for lang in sorted({lang for lang, _ in tasks}):
         matchers.get(lang)
     _STATE = (project, matchers)

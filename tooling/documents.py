@@ -63,6 +63,19 @@ def load_document(project: Project, lang: str, key: str) -> LoadedDocument:
     text, findings = read_text(path, rel, MAX_DOCUMENT_BYTES)
     if text is None:
         return LoadedDocument(None, tuple(findings))
+    return _parse(rel, lang, key, text, findings)
+
+
+def load_document_text(project: Project, lang: str, key: str, text: str) -> Document:
+    """A document from text (an old version from git, say) rather than from its file."""
+    rel = f"{CONTENT_DIR}/{lang}/{key}"
+    loaded = _parse(rel, lang, key, text, [])
+    assert loaded.document is not None
+    return loaded.document
+
+
+def _parse(rel: str, lang: str, key: str, text: str, findings: list[Finding]
+           ) -> LoadedDocument:
     match = _FRONT_MATTER.match(text)
     meta: dict[str, object] = {}
     title_offset = None

@@ -103,6 +103,16 @@ class JurisdictionDefinition:
 
 
 @dataclass(frozen=True)
+class TermTest:
+    """A term spec: `text` must (or must not) contain a term of the concept in `lang`."""
+
+    lang: str
+    text: str
+    should_match: bool
+    span: Span
+
+
+@dataclass(frozen=True)
 class Concept:
     id: str
     path: str
@@ -116,6 +126,7 @@ class Concept:
     sources: tuple[Source, ...] = ()
     decision: str | None = None
     jurisdictions: tuple[JurisdictionDefinition, ...] = ()
+    tests: tuple[TermTest, ...] = ()
 
 
 @dataclass(frozen=True)

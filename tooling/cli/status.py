@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
+from tooling.history import source_diff
 from tooling.project import Project
 from tooling.status import translation_status
 from tooling.status_report import WRITERS
@@ -20,6 +22,9 @@ def register(commands: Any) -> None:
                         help="only this language (repeatable)")
     parser.add_argument("--format", choices=sorted(WRITERS), default="text",
                         help="output format (default: text)")
+    parser.add_argument("--diff", type=Path, metavar="PATH",
+                        help="show what changed in the source of this translated document "
+                             "since it was translated (from git history)")
     parser.set_defaults(run=run)
 
 
@@ -33,6 +38,9 @@ def _progress(done: int, total: int) -> None:
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
+    if args.diff:
+        sys.stdout.write(source_diff(project, args.diff) or "the source has not changed\n")
+        return 0
     progress = _progress if sys.stderr.isatty() else None
     report = translation_status(project, args.lang, progress)
     WRITERS[args.format](report, sys.stdout)

@@ -45,6 +45,7 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("structure-mismatch", "A translation whose blocks cannot be aligned with its "
              "source."),
     RuleInfo("broken-link", "An internal, anchor or glossary link with no target."),
+    RuleInfo("term-test", "A concept's term spec (tests:) that the matcher fails."),
 )
 
 CHECKS: tuple[Rule, ...] = (references.check, terms.check, translations.check, unicode.check)
