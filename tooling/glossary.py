@@ -6,6 +6,9 @@ problems found on the way come back as findings, never as exceptions.
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,10 +79,12 @@ class _Loader:
                          "the glossary folder is missing; create glossary/ with one "
                          "<concept-id>.yaml per concept")
             return concepts
-        for path in sorted(folder.iterdir()):
-            if path.name == DOMAINS_FILE or path.name.startswith("."):
-                continue
-            concept = self._concept(path)
+        paths = [path for path in sorted(folder.iterdir())
+                 if path.name != DOMAINS_FILE and not path.name.startswith(".")]
+        for concept, findings, texts, known in _load_concepts(self.project, paths):
+            self.findings.extend(findings)
+            self.texts.update(texts)
+            self.concept_files.update(known)
             if concept is not None:
                 concepts[concept.id] = concept
         return concepts
@@ -163,6 +168,35 @@ class _Loader:
             self._report("orphan-translation", Severity.ERROR, stray.relative_to(
                 self.root).as_posix(), f"'{source}' is the source language: its entries live "
                 f"in {GLOSSARY_DIR}/<concept-id>.yaml; move them there", lang=source)
+
+
+_Loaded = tuple[Concept | None, list[Finding], dict[str, str], set[str]]
+_PROJECT: Project | None = None
+PARALLEL_FROM = 1000
+"""Fewer concept files than this are read in this process: workers cost more to start."""
+
+
+def _load_concepts(project: Project, paths: list[Path]) -> list[_Loaded]:
+    """Each concept file read, validated and built; in parallel for large glossaries."""
+    global _PROJECT  # noqa: PLW0603 - the one way to hand a forked pool its inputs
+    _PROJECT = project
+    workers = os.cpu_count() or 1
+    try:
+        if workers > 1 and len(paths) >= PARALLEL_FROM:
+            gc.freeze()  # keep the collector from touching (and so copying) shared pages
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                return pool.map(_concept_task, paths, chunksize=max(1, len(paths) // 16))
+        return [_concept_task(path) for path in paths]
+    finally:
+        gc.unfreeze()
+        _PROJECT = None
+
+
+def _concept_task(path: Path) -> _Loaded:
+    assert _PROJECT is not None
+    loader = _Loader(_PROJECT)
+    concept = loader._concept(path)
+    return concept, loader.findings, loader.texts, loader.concept_files
 
 
 def _locale_from(document: YamlDocument, lang: str) -> LocaleGlossary:

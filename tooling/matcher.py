@@ -239,7 +239,10 @@ class LanguageMatcher:
             # a separator standing for code or a block boundary.
             if any(pieces[2 * k].strip(" '") for k in range(first + 1, last + 1)):
                 continue
-            if not _inflected(words[first: last + 1], self.stem_words[index], self.lang):
+            written = words[first: last + 1]
+            if written == self.stem_words[index]:
+                continue  # the term as written: the exact search has judged it already
+            if not _inflected(written, self.stem_words[index], self.lang):
                 continue
             bounds = bounds or list(accumulate(map(len, pieces), initial=0))
             begin, stop = folded.original_span(bounds[2 * first + 1], bounds[2 * last + 2],
@@ -261,6 +264,9 @@ _ENDINGS: dict[str, frozenset[str]] = {
     "pt": frozenset(("", "s", "a", "as", "o", "os")),
     "de": frozenset(("", "e", "en", "er", "em", "es", "s", "n", "ern")),
     "nl": frozenset(("", "s", "en", "e")),
+    # Polish cases (accents are compared aside, so "ów" is "ow", "ą" is "a").
+    "pl": frozenset(("", "a", "u", "y", "i", "e", "ie", "ow", "om", "ami", "ach", "em", "owi",
+                     "o", "ego", "emu", "ym", "ych", "ymi", "ej")),
 }
 _DEFAULT_ENDINGS = frozenset(("", "s"))
 

@@ -33,7 +33,7 @@ class ReviewStatus(StrEnum):
     APPROVED = "approved"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     text: str
     status: TermStatus | None
@@ -48,14 +48,14 @@ class Term:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Review:
     status: ReviewStatus
     by: str | None = None
     date: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One language's entry for one concept: in a concept file or a locale file."""
 
@@ -81,20 +81,20 @@ class Entry:
         return bool(self.terms)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     target: str
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     title: str
     url: str | None = None
     locator: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class JurisdictionDefinition:
     jurisdiction: str
     definition: str
@@ -102,7 +102,7 @@ class JurisdictionDefinition:
     term: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TermTest:
     """A term spec: `text` must (or must not) contain a term of the concept in `lang`."""
 
@@ -112,7 +112,7 @@ class TermTest:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Concept:
     id: str
     path: str
@@ -129,21 +129,21 @@ class Concept:
     tests: tuple[TermTest, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Domain:
     id: str
     span: Span
     names: Mapping[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LocaleGlossary:
     lang: str
     path: str
     entries: Mapping[str, Entry]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Glossary:
     """Everything `check` looks at, loaded once."""
 
