@@ -14,7 +14,7 @@ import multiprocessing
 import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from tooling.documents import document_hash, document_keys, load_document
 from tooling.findings import Finding, Span
@@ -193,8 +193,8 @@ def _matches(matcher: LanguageMatcher, scanned: ScannedDocument) -> list[list[Ma
     for match in matcher.find(SEPARATOR.join(texts)):
         number = bisect_right(starts, match.start) - 1
         base = starts[number]
-        per_block[number].append(replace(match, start=match.start - base,
-                                         end=match.end - base))
+        per_block[number].append(Match(match.start - base, match.end - base, match.use,
+                                       match.stemmed, match.ambiguous))
     return per_block
 
 

@@ -13,6 +13,7 @@ parser and mapped back to the original columns.
 from __future__ import annotations
 
 import html
+import logging
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -27,6 +28,9 @@ SEPARATOR = "\x00"
 a letter nor a space, and folding leaves it alone)."""
 
 _MARKDOWN = MarkdownIt("commonmark").enable("table")
+# markdown-it logs every block rule it tries at debug level: hundreds of thousands of
+# calls on a large corpus, for nothing here.
+logging.getLogger("markdown_it").disabled = True
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^---[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE)
 _ADMONITION = re.compile(r"^( *)(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"([^\"]*)\")?[ \t]*$")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()]+")
