@@ -27,6 +27,13 @@ class Run:
         return json.loads(self.out)
 
 
+@pytest.fixture(autouse=True)
+def _no_cache_in_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run without the cache, so none of them writes one into the repository;
+    the cache has its own tests, which turn it back on in tmp projects."""
+    monkeypatch.setenv("INTERLEX_NO_CACHE", "1")
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Callable[[str], Path]:
     """Copy the fixture project tests/data/<name> into tmp and return its root."""

@@ -4,6 +4,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Run
 
 
@@ -58,3 +60,11 @@ def test_status_diff_errors(project: Callable[[str], Path], cli: Callable[..., R
     unknown = cli("-C", root, "status", "--diff", page)
     assert unknown.err.startswith("interlex: error: no committed version of "
                                   "content/en/index.md has the hash 0")
+
+
+def test_status_diff_without_git(project: Callable[[str], Path], cli: Callable[..., Run],
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project("minimal")
+    monkeypatch.setenv("PATH", str(root))
+    run = cli("-C", root, "status", "--diff", root / "content" / "fr" / "index.md")
+    assert run.err == "interlex: error: git is not installed; `status --diff` needs it\n"

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import Run
 from tooling.errors import InterlexError
-from tooling.fileio import write_atomic
+from tooling.fileio import write_atomic, write_atomic_bytes
 from tooling.pin import pin_translations
 from tooling.project import load_project
 
@@ -124,3 +124,12 @@ def test_pin_keeps_crlf_line_ends(project: Callable[[str], Path],
     assert cli("-C", root, "translations", "pin", "--all").code == 0
     raw = locale.read_bytes()
     assert raw.count(b"\r\n") == raw.count(b"\n") == 23
+
+
+def test_atomic_byte_write_keeps_the_old_file_when_writing_fails(tmp_path: Path) -> None:
+    target = tmp_path / "cache.pickle"
+    write_atomic_bytes(target, b"old")
+    with pytest.raises(TypeError):
+        write_atomic_bytes(target, "not bytes")  # type: ignore[arg-type]
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["cache.pickle"]

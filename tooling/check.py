@@ -47,9 +47,8 @@ def run_check(project: Project, *, only: Collection[str] = (),
         findings = [f for f in findings if keep(f)]
     ordered = sort_findings(findings)
     reported = {f.path for f in ordered}
-    texts = dict(loaded.glossary.texts)
-    for path in sorted(reported - set(texts)):  # documents: only those with findings
-        texts[path] = _read(project.root / path)
+    # Context lines for the text format: only the files with findings are read again.
+    texts = {path: _read(project.root / path) for path in sorted(reported)}
     edits = tuple(e for e in documents.edits if e.path in reported)
     return CheckResult(ordered, summarize(ordered), texts, edits)
 

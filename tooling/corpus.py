@@ -9,15 +9,17 @@ a compact, picklable summary.
 
 from __future__ import annotations
 
+import functools
 import gc
 import multiprocessing
 import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 
+from tooling.cache import FileCache, cached_map, fingerprint, stamp
 from tooling.documents import document_hash, document_keys, load_document
-from tooling.findings import Finding, Span
+from tooling.findings import Finding, Span, record
+from tooling.glossary import CONTENT_DIR
 from tooling.markdown_scan import SEPARATOR, Block, ScannedDocument, heading_slug, scan
 from tooling.matcher import LanguageMatcher, Match
 from tooling.model import Entry, Glossary
@@ -29,7 +31,7 @@ PARALLEL_FROM = 200
 """Fewer documents than this are analysed in this process: starting workers costs more."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Use:
     """A term occurrence in a block."""
 
@@ -39,24 +41,26 @@ class Use:
     do_not_translate: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BlockInfo:
     kind: str
     line: int
-    text: str | None
-    """The block's prose, or None for code, HTML and rules."""
+    prose: bool
+    """Whether the block has prose (code, HTML and rules have none)."""
+    kept: frozenset[str]
+    """The glossary's do-not-translate terms written in this block, exactly."""
     first: Span | None
     """The block's first character of prose, where block-level findings point."""
     uses: tuple[Use, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LinkInfo:
     target: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Analysis:
     lang: str
     key: str
@@ -74,7 +78,7 @@ class Analysis:
     suppressions: Suppressions
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Corpus:
     files: Mapping[str, Mapping[str, Analysis]]
     """Language -> path within the language folder -> analysis."""
@@ -110,6 +114,19 @@ class Matchers:
         locale = self.glossary.locales.get(lang)
         return locale.entries.get(concept) if locale else None
 
+    @functools.cached_property
+    def never_translated(self) -> tuple[str, ...]:
+        """Every do-not-translate term of the source language."""
+        return tuple(sorted({t.text for concept in self.glossary.concepts.values()
+                             for t in concept.entry.terms if t.do_not_translate}))
+
+    def fingerprint(self, lang: str) -> str:
+        """What a document's analysis depends on in the glossary: its language's terms."""
+        return fingerprint(
+            [(entry.concept, tuple((t.text, t.status, t.forms, t.case_sensitive,
+                                    t.do_not_translate) for t in entry.terms))
+             for entry in self.entries(lang)] + [self.never_translated])
+
     def get(self, lang: str) -> LanguageMatcher:
         if lang not in self.built:
             self.built[lang] = LanguageMatcher(lang, self.entries(lang))
@@ -121,21 +138,16 @@ _STATE: tuple[Project, Matchers] | None = None
 
 
 def load_corpus(project: Project, matchers: Matchers, jobs: int | None = None) -> Corpus:
-    global _STATE  # noqa: PLW0603 - the one way to hand a forked pool its inputs
+    """Every document analysed, or taken from the cache when neither it nor its
+    language's glossary terms changed since the last run."""
     tasks = [(lang.code, key) for lang in project.languages
              for key in document_keys(project, lang.code)]
-    for lang in sorted({lang for lang, _ in tasks}):
-        matchers.get(lang)
-    _STATE = (project, matchers)
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers > 1 and len(tasks) >= PARALLEL_FROM:
-        gc.freeze()  # keep the collector from touching (and so copying) shared pages
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.map(_analyse_task, tasks, chunksize=max(1, len(tasks) // (8 * workers)))
-    else:
-        results = [_analyse_task(task) for task in tasks]
-    _STATE = None
-    gc.unfreeze()
+    prints = {lang: matchers.fingerprint(lang) for lang in {lang for lang, _ in tasks}}
+    cache: FileCache[Analysis | tuple[Finding, ...]] = FileCache(project.root, "documents")
+    items = [(task, (stamp(project.root / CONTENT_DIR / task[0] / task[1]), prints[task[0]]))
+             for task in tasks]
+    results = cached_map(cache, items, lambda todo: _analyse_all(project, matchers, todo, jobs))
+    cache.save()
     files: dict[str, dict[str, Analysis]] = {lang.code: {} for lang in project.languages}
     unreadable: list[Finding] = []
     for result in results:
@@ -144,6 +156,26 @@ def load_corpus(project: Project, matchers: Matchers, jobs: int | None = None) -
         else:
             unreadable.extend(result)
     return Corpus(files, tuple(unreadable))
+
+
+def _analyse_all(project: Project, matchers: Matchers, tasks: list[tuple[str, str]],
+                 jobs: int | None) -> list[Analysis | tuple[Finding, ...]]:
+    global _STATE  # noqa: PLW0603 - the one way to hand a forked pool its inputs
+    for lang in sorted({lang for lang, _ in tasks}):
+        matchers.get(lang)
+    _ = matchers.never_translated
+    _STATE = (project, matchers)
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    try:
+        if workers > 1 and len(tasks) >= PARALLEL_FROM:
+            gc.freeze()  # keep the collector from touching (and so copying) shared pages
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                return pool.map(_analyse_task, tasks,
+                                chunksize=max(1, len(tasks) // (8 * workers)))
+        return [_analyse_task(task) for task in tasks]
+    finally:
+        _STATE = None
+        gc.unfreeze()
 
 
 def _analyse_task(task: tuple[str, str]) -> Analysis | tuple[Finding, ...]:
@@ -172,7 +204,7 @@ def analyse(project: Project, matchers: Matchers, lang: str, key: str
                 findings.append(finding)
                 if edit is not None:
                     edits.append(edit)
-        blocks.append(_block_info(scanned.span, block, matches))
+        blocks.append(_block_info(scanned.span, block, matches, matchers.never_translated))
     links = tuple(LinkInfo(link.target, scanned.span(link.offset, link.offset + 1))
                   for block in scanned.blocks for link in block.links)
     slugs = frozenset(heading_slug(b.prose.text) for b in scanned.headings if b.prose)
@@ -198,14 +230,15 @@ def _matches(matcher: LanguageMatcher, scanned: ScannedDocument) -> list[list[Ma
     return per_block
 
 
-def _block_info(span: Callable[[int, int], Span], block: Block, matches: list[Match]
-                ) -> BlockInfo:
+def _block_info(span: Callable[[int, int], Span], block: Block, matches: list[Match],
+                never_translated: tuple[str, ...]) -> BlockInfo:
     prose = block.prose
     if prose is None:
-        return BlockInfo(block.kind, block.line, None, None, ())
+        return BlockInfo(block.kind, block.line, False, frozenset(), None, ())
     first = next((o for c, o in zip(prose.text, prose.offsets, strict=True)
                   if not c.isspace()), None)
     at = span(first, first + 1) if first is not None else None
     uses = tuple(Use(m.use.concept, prose.text[m.start:m.end], m.use.term.text,
                      m.use.term.do_not_translate) for m in matches)
-    return BlockInfo(block.kind, block.line, prose.text, at, uses)
+    kept = frozenset(term for term in never_translated if term in prose.text)
+    return BlockInfo(block.kind, block.line, True, kept, at, uses)

@@ -36,9 +36,6 @@ class Folded:
     offsets: tuple[int, ...] | None
     """Index in the original of each folded character; None when it is the identity."""
 
-    def original(self, index: int) -> int:
-        return index if self.offsets is None else self.offsets[index]
-
     def original_span(self, start: int, end: int, length: int) -> tuple[int, int]:
         """Original [start, end) of folded [start, end); `length` is the original's."""
         if self.offsets is None:

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tooling.build import concept_from, domains_from, entry_from
+from tooling.cache import FileCache, cached_map, stamp
 from tooling.findings import FILE_START, Finding, Severity
 from tooling.model import Concept, Domain, Entry, Glossary, LocaleGlossary
 from tooling.project import CONFIG_FILE, Project
+from tooling.rules.unicode import scan_text
 from tooling.schema import SCHEMA_RULE, SchemaName, validate
 from tooling.yamlload import YamlDocument, load_yaml
 
@@ -44,7 +46,7 @@ def load_glossary(project: Project) -> Loaded:
     domains = loader.domains()
     locales = loader.locales()
     loader.language_folders()
-    glossary = Glossary(concepts, domains, locales, loader.texts, frozenset(loader.concept_files))
+    glossary = Glossary(concepts, domains, locales, frozenset(loader.concept_files))
     return Loaded(glossary, tuple(loader.findings))
 
 
@@ -52,7 +54,6 @@ class _Loader:
     def __init__(self, project: Project) -> None:
         self.project = project
         self.root = project.root
-        self.texts: dict[str, str] = {}
         self.concept_files: set[str] = set()
         self.findings: list[Finding] = []
 
@@ -61,7 +62,8 @@ class _Loader:
         result = load_yaml(path, rel, max_bytes=max_bytes)
         self.findings.extend(result.findings)
         if result.text is not None:
-            self.texts[rel] = result.text
+            # Raw-text problems (invisible characters), found once with the file.
+            self.findings.extend(scan_text(rel, result.text))
         if result.document is None:
             return None
         self.findings.extend(validate(result.document, schema))
@@ -81,9 +83,8 @@ class _Loader:
             return concepts
         paths = [path for path in sorted(folder.iterdir())
                  if path.name != DOMAINS_FILE and not path.name.startswith(".")]
-        for concept, findings, texts, known in _load_concepts(self.project, paths):
+        for concept, findings, known in _load_concepts(self.project, paths):
             self.findings.extend(findings)
-            self.texts.update(texts)
             self.concept_files.update(known)
             if concept is not None:
                 concepts[concept.id] = concept
@@ -170,14 +171,26 @@ class _Loader:
                 f"in {GLOSSARY_DIR}/<concept-id>.yaml; move them there", lang=source)
 
 
-_Loaded = tuple[Concept | None, list[Finding], dict[str, str], set[str]]
+_Loaded = tuple[Concept | None, list[Finding], set[str]]
 _PROJECT: Project | None = None
 PARALLEL_FROM = 1000
 """Fewer concept files than this are read in this process: workers cost more to start."""
 
 
 def _load_concepts(project: Project, paths: list[Path]) -> list[_Loaded]:
-    """Each concept file read, validated and built; in parallel for large glossaries."""
+    """Each concept file read, validated and built, or taken from the cache when
+    unchanged since the last run."""
+    cache: FileCache[_Loaded] = FileCache(project.root, "concepts")
+    items = [(path.name, stamp(path)) for path in paths]
+    folder = project.root / GLOSSARY_DIR
+    loaded = cached_map(cache, items,
+                        lambda names: _read_concepts(project, [folder / n for n in names]))
+    cache.save()
+    return loaded
+
+
+def _read_concepts(project: Project, paths: list[Path]) -> list[_Loaded]:
+    """In parallel for large glossaries."""
     global _PROJECT  # noqa: PLW0603 - the one way to hand a forked pool its inputs
     _PROJECT = project
     workers = os.cpu_count() or 1
@@ -196,7 +209,7 @@ def _concept_task(path: Path) -> _Loaded:
     assert _PROJECT is not None
     loader = _Loader(_PROJECT)
     concept = loader._concept(path)
-    return concept, loader.findings, loader.texts, loader.concept_files
+    return concept, loader.findings, loader.concept_files
 
 
 def _locale_from(document: YamlDocument, lang: str) -> LocaleGlossary:

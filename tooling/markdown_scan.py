@@ -189,8 +189,8 @@ class _Walker:
             column = self._column(line, piece, index, cell)
             base = self.starts[index] + column if index < len(self.starts) else 0
             offsets.extend(range(base, base + len(piece)))
-            offsets.append(base + len(piece))  # the line break after this piece
-        return offsets[:-1]
+            offsets.append(base + len(piece))  # the line break (or end) after this piece
+        return offsets
 
     def _column(self, line: str, piece: str, index: int, cell: bool) -> int:
         if cell:  # cells share a row: search from the end of the previous cell
@@ -224,8 +224,7 @@ class _InlineWalker:
         self.skip_text = 0
 
     def _offset(self, index: int) -> int:
-        if not self.source_offsets:
-            return 0
+        # source_offsets has one entry past the content's end, so it is never empty.
         return self.source_offsets[min(index, len(self.source_offsets) - 1)]
 
     def _separate(self, index: int) -> None:

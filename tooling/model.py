@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 
-from tooling.findings import Span
+from tooling.findings import Span, record
 
 
 class TermStatus(StrEnum):
@@ -33,7 +33,7 @@ class ReviewStatus(StrEnum):
     APPROVED = "approved"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Term:
     text: str
     status: TermStatus | None
@@ -48,14 +48,14 @@ class Term:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Review:
     status: ReviewStatus
     by: str | None = None
     date: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Entry:
     """One language's entry for one concept: in a concept file or a locale file."""
 
@@ -81,20 +81,20 @@ class Entry:
         return bool(self.terms)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reference:
     target: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Source:
     title: str
     url: str | None = None
     locator: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class JurisdictionDefinition:
     jurisdiction: str
     definition: str
@@ -102,7 +102,7 @@ class JurisdictionDefinition:
     term: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TermTest:
     """A term spec: `text` must (or must not) contain a term of the concept in `lang`."""
 
@@ -112,7 +112,7 @@ class TermTest:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Concept:
     id: str
     path: str
@@ -129,29 +129,27 @@ class Concept:
     tests: tuple[TermTest, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Domain:
     id: str
     span: Span
     names: Mapping[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LocaleGlossary:
     lang: str
     path: str
     entries: Mapping[str, Entry]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Glossary:
     """Everything `check` looks at, loaded once."""
 
     concepts: Mapping[str, Concept]
     domains: Mapping[str, Domain] | None
     locales: Mapping[str, LocaleGlossary]
-    texts: Mapping[str, str]
-    """The text of every file read, by project-relative path (for context lines)."""
     concept_files: frozenset[str] = frozenset()
     """Ids of every concept file present, including those that could not be read."""
 

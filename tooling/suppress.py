@@ -10,13 +10,14 @@ Without rule names, every rule is disabled.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from tooling.findings import record
 
 _DIRECTIVE = re.compile(r"<!--\s*interlex-(disable-next-line|disable|enable)\b(.*?)-->")
 ALL = "*"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Suppressions:
     ranges: tuple[tuple[str, int, int], ...]
     """(rule or ALL, first line, last line), 1-based and inclusive."""

@@ -116,3 +116,26 @@ def test_ambiguous_and_stemmed_matches_are_not_fixed(project: Callable[[str], Pa
     assert "open-source models" not in diff  # a stemmed match: not fixed
     # 'test' is deprecated for two concepts: which preferred term is meant is unknown.
     assert "+Un modèle à poids ouverts demande un test avant sa publication.\n" in diff
+
+
+def test_unreadable_documents_folder_links_and_suppressed_links(
+        project: Callable[[str], Path], cli: Callable[..., Run]) -> None:
+    root = project("docs-project")
+    (root / "content" / "fr" / "broken.md").write_bytes(b"# Titre\n\xff\n")
+    write(root / "content" / "en" / "sub" / "index.md", "# Sub\n")
+    write(root / "content" / "en" / "links.md",
+          "# Links\n\n[folder](sub/) and [missing folder](nowhere/)\n\n"
+          "<!-- interlex-disable broken-link -->\n[quiet](gone.md)\n"
+          "<!-- interlex-enable -->\n")
+    found = [(f["path"], f["line"], f["rule"], f["message"])
+             for f in _findings(cli, root) if f["path"] in (
+                 "content/fr/broken.md", "content/en/links.md")]
+    assert found == [
+        ("content/en/links.md", 1, "missing-translation",
+         "'links.md' has no fr translation; add content/fr/links.md"),
+        ("content/en/links.md", 3, "broken-link",
+         "link to 'nowhere/': no page content/en/nowhere/index.md (nor in the source "
+         "language)"),
+        ("content/fr/broken.md", 2, "yaml-syntax",
+         "invalid UTF-8 (byte 0xff); save the file as UTF-8"),
+    ]

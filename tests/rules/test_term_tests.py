@@ -12,7 +12,7 @@ def test_term_specs_that_fail_are_reported(project: Callable[[str], Path],
     concept = root / "glossary" / "evaluation.yaml"
     concept.write_text(concept.read_text() + (
         "tests:\n  en:\n    match: [\"two evaluations\", \"an assessment\"]\n"
-        "    no_match: [\"the eval harness\", \"reevaluation\"]\n"
+        "    no_match: [\"the eval harness\", \"reevaluation\", 7]\n"
         "  fr:\n    match: [\"l’évaluation\"]\n  xx:\n    match: [x]\n"))
     findings = [f for f in cli("-C", root, "check", "--format", "json").json()["findings"]
                 if f["rule"] == "term-test"]

@@ -72,7 +72,7 @@ def _mismatch(original: Analysis, translation: Analysis, extra_a: tuple[BlockInf
 
 def _aligned(glossary: Glossary, original: Analysis, translation: Analysis, block_a: BlockInfo,
              block_b: BlockInfo) -> Iterator[Finding]:
-    if not block_a.uses or block_b.text is None:
+    if not block_a.uses or not block_b.prose:
         return
     lang = translation.lang
     concepts_b = {use.concept for use in block_b.uses}
@@ -80,7 +80,7 @@ def _aligned(glossary: Glossary, original: Analysis, translation: Analysis, bloc
     reported: set[str] = set()
     where = f"{original.path}:{block_a.line}"
     for use in block_a.uses:
-        if use.do_not_translate and use.term not in block_b.text:
+        if use.do_not_translate and use.term not in block_b.kept:
             yield _finding(translation, block_b, "do-not-translate", severity=Severity.ERROR,
                            message=f"'{use.term}' is never translated, but this block does "
                            f"not contain it as written (source: {where})",

@@ -80,8 +80,8 @@ def _link_problem(glossary: Glossary, corpus: Corpus, source: str, analysis: Ana
             if concept in glossary.concept_files or concept in ("", "index"):
                 return None
             return f"link to glossary concept '{concept}', which does not exist"
-        if key.endswith("/"):
-            key += "index.md"
+        if path.endswith("/"):  # a folder: its index page (normpath dropped the slash)
+            key += "/index.md"
     target_file = corpus.get(analysis.lang, key) or corpus.get(source, key)
     if target_file is None:
         return _missing_file(analysis.lang, key, path)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tooling.findings import Finding, Severity
+from tooling.findings import Finding, Severity, record
 from tooling.markdown_scan import Block, ScannedDocument
 from tooling.matcher import Match
 from tooling.model import TermStatus
@@ -15,7 +14,7 @@ if TYPE_CHECKING:  # corpus imports this module: the type alone is needed here
     from tooling.corpus import Matchers
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Edit:
     """A replacement `interlex check --fix` may apply: file offsets [start, end)."""
 

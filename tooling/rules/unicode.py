@@ -25,8 +25,7 @@ _TERM_INVISIBLE = re.compile(f"[{BIDI_CONTROLS}{ZERO_WIDTH}\u200c\u200d]")
 
 
 def check(glossary: Glossary, project: Project) -> Iterator[Finding]:
-    for path, text in sorted(glossary.texts.items()):
-        yield from scan_text(path, text)
+    # Raw text was scanned as each file was read (see tooling.glossary).
     for entry in glossary.entries():
         for term in entry.terms:
             yield from _term(entry.path, entry.lang, entry.concept, term)
