@@ -4,7 +4,8 @@
                                          [--glossary-sizes 1000 10000] [--textlint]
 
 Each run is a fresh `python -m tooling check` process on a generated project
-(deterministic: the same sizes give the same files); wall time is measured
+(deterministic: the same sizes give the same files), cold unless said (no
+`.interlex-cache/` yet; the run writes it); wall time is measured
 around it and peak memory is the child's maximum resident set size. Reports
 MB/s and documents/s, how time grows with the corpus (linear means the time
 per document stays flat) and with the glossary (nearly flat is the aim).
@@ -67,6 +68,18 @@ def corpus_scaling(sizes: list[int], concepts: int, tmp: Path) -> None:
           f"{per_document[-1] / per_document[0]:.2f} (1.00 is linear)")
 
 
+def warm_runs(documents: int, concepts: int, tmp: Path) -> None:
+    """The same project checked again (all cached), then after one document changed."""
+    root = generate(tmp / "warm", concepts, 1, documents)
+    cold, _, _ = _check(root)
+    warm, _, _ = _check(root)
+    page = root / "content" / "en" / "doc-00001.md"
+    page.write_text(page.read_text("utf-8") + "\nOne more sentence.\n", "utf-8")
+    changed, _, _ = _check(root)
+    print(f"\n{documents:,} documents, {concepts:,} concepts: cold {cold:.2f} s (cache "
+          f"written), warm {warm:.2f} s, after one document changed {changed:.2f} s")
+
+
 def glossary_scaling(sizes: list[int], documents: int, tmp: Path) -> None:
     print(f"\n{documents:,} documents against glossaries of growing size")
     print(f"{'concepts':>9} {'seconds':>8} {'peak MB':>8}")
@@ -125,6 +138,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         corpus_scaling(args.documents, args.concepts, Path(tmp))
+        warm_runs(args.documents[-1], args.concepts, Path(tmp))
         glossary_scaling(args.glossary_sizes, args.documents[0], Path(tmp))
         if args.textlint:
             textlint_comparison(args.textlint_documents, args.textlint_concepts, Path(tmp))

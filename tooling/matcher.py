@@ -144,15 +144,21 @@ class LanguageMatcher:
                                if stem_patterns else None)
 
     def _init_segmenter(self) -> None:
-        self.segmenter: Any = None
-        if self.lang == "zh" and self.patterns:
-            import jieba  # noqa: PLC0415 - loads a large dictionary: only when Chinese is checked
+        self._segmenter: Any = None
+        self.segments = self.lang == "zh"
+
+    @property
+    def segmenter(self) -> Any:
+        """Chinese word segmentation, loaded on first use: its dictionary takes a while."""
+        if self._segmenter is None:
+            import jieba  # noqa: PLC0415 - only when Chinese text is matched
 
             jieba.setLogLevel(60)
-            self.segmenter = jieba.Tokenizer()
+            self._segmenter = jieba.Tokenizer()
             for pattern in self.patterns:
                 if any(_is_han(c) for c in pattern):
-                    self.segmenter.add_word(pattern)
+                    self._segmenter.add_word(pattern)
+        return self._segmenter
 
     def find(self, text: str) -> list[Match]:
         """Every term occurrence in `text`, leftmost-longest, in text order."""
@@ -204,7 +210,7 @@ class LanguageMatcher:
         return not (_is_word(last) and _is_word(after))
 
     def _segment_edge(self, text: str, index: int) -> bool:
-        if self.segmenter is None or index in (0, len(text)):
+        if not self.segments or index in (0, len(text)):
             return True
         cache = getattr(self, "_edges", None)
         if cache is None or cache[0] is not text:
