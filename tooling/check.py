@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -10,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from tooling.corpus import Corpus, Matchers, load_corpus
 from tooling.errors import InterlexError
 from tooling.findings import Finding, Summary, sort_findings, summarize
+from tooling.git import run_git
 from tooling.glossary import CONTENT_DIR, GLOSSARY_DIR, LOCALES_DIR, load_glossary
 from tooling.project import Project
 from tooling.rules import run_rules, term_tests
@@ -102,18 +102,8 @@ def relative_paths(project: Project, paths: Collection[Path]) -> list[str]:
 
 def changed_since(project: Project, revision: str) -> list[str]:
     """Files changed since `revision` (committed, staged, unstaged or untracked)."""
-    diff = _git(project, "diff", "--name-only", "--no-renames", revision, "--")
-    untracked = _git(project, "ls-files", "--others", "--exclude-standard")
+    diff = run_git(project.root, "diff", "--name-only", "--no-renames", revision, "--",
+                   needed_by="--changed-since")
+    untracked = run_git(project.root, "ls-files", "--others", "--exclude-standard",
+                        needed_by="--changed-since")
     return sorted({*diff.splitlines(), *untracked.splitlines()} - {""})
-
-
-def _git(project: Project, *args: str) -> str:
-    try:
-        done = subprocess.run(["git", "-C", str(project.root), *args], capture_output=True,
-                              text=True, check=False)
-    except FileNotFoundError:
-        raise InterlexError("git is not installed; --changed-since needs it") from None
-    if done.returncode != 0:
-        raise InterlexError(f"git {' '.join(args[:1])} failed: {done.stderr.strip()}; "
-                            "is this a git repository and the revision right?")
-    return done.stdout

@@ -7,20 +7,19 @@ in its front matter the `source_hash` of the source document it was made from.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tooling.findings import Finding, Span
 from tooling.glossary import CONTENT_DIR
 from tooling.hashing import HASH_LENGTH, normalize_text
+from tooling.markdown_scan import FRONT_MATTER
 from tooling.model import ReviewStatus
 from tooling.project import Project
 from tooling.yamlload import parse_yaml, read_text
 
 MAX_DOCUMENT_BYTES = 4 << 20
 GENERATED_DIR = "glossary"
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -76,12 +75,12 @@ def load_document_text(project: Project, lang: str, key: str, text: str) -> Docu
 
 def _parse(rel: str, lang: str, key: str, text: str, findings: list[Finding]
            ) -> LoadedDocument:
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     meta: dict[str, object] = {}
     title_offset = None
     if match:
         # A leading newline stands for the opening '---', so lines match the file.
-        parsed, problems = parse_yaml("\n" + match.group(1), rel)
+        parsed, problems = parse_yaml("\n" + match.group("yaml"), rel)
         findings += problems
         if parsed is not None and isinstance(parsed.data, dict):
             meta = parsed.data

@@ -8,25 +8,13 @@ touched it, newest first, and then compared with the file as it is now.
 from __future__ import annotations
 
 import difflib
-import subprocess
 from pathlib import Path
 
 from tooling.documents import document_hash, load_document_text
 from tooling.errors import InterlexError
+from tooling.git import run_git
 from tooling.glossary import CONTENT_DIR
 from tooling.project import Project
-
-
-def _git(project: Project, *args: str) -> str:
-    try:
-        done = subprocess.run(["git", "-C", str(project.root), *args], capture_output=True,
-                              check=False)
-    except FileNotFoundError:
-        raise InterlexError("git is not installed; `status --diff` needs it") from None
-    if done.returncode != 0:
-        problem = done.stderr.decode(errors="replace").strip()
-        raise InterlexError(f"git {args[0]} failed: {problem}; is this a git repository?")
-    return done.stdout.decode("utf-8", errors="replace")
 
 
 def source_diff(project: Project, translation_path: Path) -> str:
@@ -45,8 +33,10 @@ def source_diff(project: Project, translation_path: Path) -> str:
         raise InterlexError(f"{rel} records no source_hash, so the version it was translated "
                             "from is unknown")
     current = (project.root / source_rel).read_text("utf-8")
-    for commit in _git(project, "log", "--format=%H", "--", source_rel).split():
-        old = _git(project, "show", f"{commit}:{source_rel}")
+    needed_by = "`status --diff`"
+    for commit in run_git(project.root, "log", "--format=%H", "--", source_rel,
+                          needed_by=needed_by).split():
+        old = run_git(project.root, "show", f"{commit}:{source_rel}", needed_by=needed_by)
         if document_hash(load_document_text(project, project.source.code, key, old)) == recorded:
             return "".join(difflib.unified_diff(
                 old.splitlines(keepends=True), current.splitlines(keepends=True),

@@ -31,7 +31,9 @@ _MARKDOWN = MarkdownIt("commonmark").enable("table")
 # markdown-it logs every block rule it tries at debug level: hundreds of thousands of
 # calls on a large corpus, for nothing here.
 logging.getLogger("markdown_it").disabled = True
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^---[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE)
+FRONT_MATTER = re.compile(r"\A---[ \t]*(?P<newline>\r?\n)(?P<yaml>.*?)^---[ \t]*(?P<end>\r?\n|\Z)",
+                          re.DOTALL | re.MULTILINE)
+"""YAML front matter between two `---` lines at the start of a document."""
 _ADMONITION = re.compile(r"^( *)(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"([^\"]*)\")?[ \t]*$")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()]+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -95,7 +97,7 @@ def line_starts(text: str) -> tuple[int, ...]:
 def scan(text: str, title: tuple[str, int] | None = None) -> ScannedDocument:
     """Blocks of a document; `title` is the front-matter title and its file offset."""
     starts = line_starts(text)
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     first_line = text[: match.end()].count("\n") if match else 0
     blocks: list[Block] = []
     if title is not None:

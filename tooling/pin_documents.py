@@ -7,7 +7,6 @@ comments and key order survive); the Markdown body is kept byte for byte.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,10 +15,9 @@ from tooling.documents import document_hash, document_keys, load_document
 from tooling.errors import InterlexError
 from tooling.fileio import write_atomic
 from tooling.glossary import CONTENT_DIR
+from tooling.markdown_scan import FRONT_MATTER
 from tooling.pin import round_trip_yaml
 from tooling.project import Project
-
-_FRONT_MATTER = re.compile(r"\A---[ \t]*(\r?\n)(.*?)^---[ \t]*(\r?\n|\Z)", re.DOTALL | re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -68,16 +66,16 @@ def _pin_one(project: Project, lang: str, key: str, current: str) -> str | None:
 
 
 def _with_hash(text: str, current: str) -> str:
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     if match is None:
         return f"---\nsource_hash: {current}\n---\n{text}"
-    newline = match.group(1)
+    newline = match.group("newline")
     yaml = round_trip_yaml()
-    data: Any = yaml.load(match.group(2).replace("\r\n", "\n")) or {}
+    data: Any = yaml.load(match.group("yaml").replace("\r\n", "\n")) or {}
     if not isinstance(data, dict):
         raise InterlexError("front matter must be a mapping; fix it before pinning")
     data["source_hash"] = current
     out = io.StringIO()
     yaml.dump(data, out)
     block = out.getvalue().replace("\n", newline)
-    return f"---{newline}{block}---{match.group(3)}{text[match.end():]}"
+    return f"---{newline}{block}---{match.group('end')}{text[match.end():]}"
