@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import Run, write
+
+
+def test_locale_add_scaffolds_everywhere_and_keeps_comments(project: Callable[[str], Path],
+                                                            cli: Callable[..., Run]) -> None:
+    root = project("minimal")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - interlex\n",
+                                                 "  # our plugin\n  - interlex:\n"
+                                                 "      partial_languages: []  # none yet\n"))
+    run = cli("-C", root, "locale", "add", "pt_BR")
+    assert run.out == ("mkdocs.yml: written\nlocales/pt_BR/glossary.yaml: written\n"
+                       "locales/pt_BR/messages.po: written\ncontent/pt_BR/: written\n")
+    text = config.read_text()
+    assert ("        - locale: pt_BR\n          name: português (Brasil)\n"
+            "          build: true\n  # our plugin\n  - interlex:\n"
+            "      partial_languages: [pt_BR] # none yet\n") in text
+    glossary = (root / "locales" / "pt_BR" / "glossary.yaml").read_text()
+    assert glossary.endswith("evaluation:\n  terms: []\n  review: draft\nred-teaming:\n"
+                             "  terms: []\n  review: draft\n")
+    assert 'msgstr ""\n"Project-Id-Version: Interlex' in (
+        root / "locales" / "pt_BR" / "messages.po").read_text()
+    assert (root / "content" / "pt_BR").is_dir()
+    check = cli("-C", root, "check", "--strict", "--format", "json")
+    assert check.code == 0
+    assert {(f["rule"], f["severity"]) for f in check.json()["findings"]} == {
+        ("missing-translation", "info")}
+
+
+def test_locale_add_refusals(project: Callable[[str], Path], cli: Callable[..., Run]) -> None:
+    root = project("minimal")
+    assert cli("-C", root, "locale", "add", "xx").err == (
+        "interlex: error: 'xx' is not a locale Babel knows; use a code such as fr, pt_BR or "
+        "zh_Hant\n")
+    assert cli("-C", root, "locale", "add", "fr").err == (
+        "interlex: error: 'fr' is already a language of this project (see mkdocs.yml)\n")
+    write(root / "locales" / "de" / "glossary.yaml", "{}\n")
+    assert cli("-C", root, "locale", "add", "de").err == (
+        "interlex: error: locales/de/glossary.yaml exists already; nothing is overwritten\n")
+
+
+def test_locale_add_without_interlex_plugin_block(project: Callable[[str], Path],
+                                                  cli: Callable[..., Run]) -> None:
+    root = project("minimal")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - interlex\n", ""))
+    assert cli("-C", root, "locale", "add", "it").code == 0
+    assert "partial_languages" not in config.read_text()
+    bare = project("docs-project")
+    (bare / "mkdocs.yml").write_text("plugins:\n  - i18n:\n      languages:\n"
+                                     "        - {locale: en, default: true}\n  - interlex\n")
+    assert cli("-C", bare, "locale", "add", "it").code == 0
+    assert "  - interlex:\n      partial_languages: [it]\n" in (bare / "mkdocs.yml").read_text()
+
+
+def test_locale_add_needs_the_list_form_of_plugins(project: Callable[[str], Path],
+                                                   cli: Callable[..., Run]) -> None:
+    root = project("minimal")
+    (root / "mkdocs.yml").write_text("plugins:\n  i18n:\n    languages:\n"
+                                     "      - {locale: en, default: true}\n")
+    run = cli("-C", root, "locale", "add", "it")
+    assert (run.code, run.err) == (2, "interlex: error: mkdocs.yml: no i18n plugin with a "
+                                      "languages list to extend\n")
+
+
+def test_locale_add_fills_an_empty_plugin_block(project: Callable[[str], Path],
+                                                cli: Callable[..., Run]) -> None:
+    root = project("minimal")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - interlex\n", "  - interlex:\n"))
+    assert cli("-C", root, "locale", "add", "it").code == 0
+    assert config.read_text().endswith("  - interlex:\n      partial_languages: [it]\n")
