@@ -153,7 +153,7 @@ class LanguageMatcher:
         if self._segmenter is None:
             import jieba  # noqa: PLC0415 - only when Chinese text is matched
 
-            jieba.setLogLevel(60)
+            jieba.default_logger.disabled = True  # it reports its dictionary loading
             self._segmenter = jieba.Tokenizer()
             for pattern in self.patterns:
                 if any(_is_han(c) for c in pattern):
