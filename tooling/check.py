@@ -29,7 +29,7 @@ class CheckResult:
 def run_check(project: Project, *, only: Collection[str] = (),
               changed: Collection[str] | None = None) -> CheckResult:
     """Every finding of the project; with `only`, those in these paths (files or folders);
-    with `changed`, those in these files.
+    with `changed`, those in these files and in what they affect (see `_affected`).
 
     The whole project is always loaded: rules such as term-collision need every
     file to judge one.
