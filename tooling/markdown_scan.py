@@ -31,6 +31,7 @@ _MARKDOWN = MarkdownIt("commonmark").enable("table")
 # markdown-it logs every block rule it tries at debug level: hundreds of thousands of
 # calls on a large corpus, for nothing here.
 logging.getLogger("markdown_it").disabled = True
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 FRONT_MATTER = re.compile(r"\A---[ \t]*(?P<newline>\r?\n)(?P<yaml>.*?)^---[ \t]*(?P<end>\r?\n|\Z)",
                           re.DOTALL | re.MULTILINE)
 """YAML front matter between two `---` lines at the start of a document."""
@@ -86,23 +87,20 @@ class ScannedDocument:
 
 
 def line_starts(text: str) -> tuple[int, ...]:
-    starts = [0]
-    index = text.find("\n")
-    while index != -1:
-        starts.append(index + 1)
-        index = text.find("\n", index + 1)
-    return tuple(starts)
+    """Where each line starts; a line ends at LF, CRLF or a lone CR, as in CommonMark."""
+    return (0, *(m.end() for m in LINE_BREAK.finditer(text)))
 
 
 def scan(text: str, title: tuple[str, int] | None = None) -> ScannedDocument:
     """Blocks of a document; `title` is the front-matter title and its file offset."""
     starts = line_starts(text)
     match = FRONT_MATTER.match(text)
-    first_line = text[: match.end()].count("\n") if match else 0
+    first_line = len(LINE_BREAK.findall(text, 0, match.end())) if match else 0
     blocks: list[Block] = []
     if title is not None:
         blocks.append(_title_block(text, starts, title))
-    original = text.split("\n")
+    # CommonMark reads NUL as U+FFFD: so must the lines its output is located in.
+    original = LINE_BREAK.split(text.replace("\x00", "\ufffd"))
     parsed, admonitions = _dedent_admonitions(original, first_line)
     _Walker(original, starts, admonitions, blocks).walk(_MARKDOWN.parse(parsed), first_line)
     return ScannedDocument(text, tuple(sorted(blocks, key=lambda b: b.line)), starts)
