@@ -30,7 +30,7 @@ _TERM_TYPES = {"full-form": "fullForm", "acronym": "acronym", "abbreviation": "a
                "short-form": "shortForm", "variant": "variant", "phrase": "phrase"}
 _PARTS_OF_SPEECH = {"noun": "noun", "proper-noun": "noun", "verb": "verb",
                     "adjective": "adjective", "adverb": "adverb", "other": "other"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = ("concept", "lang", "term", "status", "type", "part_of_speech", "case_sensitive",
                "do_not_translate", "forms", "definition", "review", "domain")
 
@@ -121,7 +121,7 @@ def _tbx_language(entry: Entry) -> list[str]:
 
 
 def _safe_cell(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def write_csv(project: Project, glossary: Glossary, langs: Sequence[str], out: TextIO) -> None:
