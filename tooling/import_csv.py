@@ -127,10 +127,7 @@ def _merge(data: Any, concept_id: str, rows: list[dict[str, str]], *, where: str
 
 
 def import_csv(project: Project, path: Path, lang: str, *, dry_run: bool) -> ImportResult:
-    codes = [language.code for language in project.translations]
-    if lang not in codes:
-        raise InterlexError(f"not a translation language: {lang}; the languages are "
-                            f"{', '.join(codes)} (see mkdocs.yml)")
+    project.select_translations([lang])  # a usage error for anything else
     glossary = load_glossary(project).glossary
     rows = read_rows(path, lang)
     locale = project.root / LOCALES_DIR / lang / LOCALE_GLOSSARY_FILE
