@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Run, write
+from tests.conftest import Run, git, write
 
 # Every glossary rule fires on the defects fixture, at these exact places.
 DEFECTS = [
@@ -114,18 +113,15 @@ def test_path_outside_project_is_a_usage_error(project: Callable[[str], Path],
     assert run.err.startswith(f"interlex: error: {tmp_path}: not inside the project at ")
 
 
-def _git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
-
 
 def test_changed_since_reports_only_changed_files(project: Callable[[str], Path],
                                                   cli: Callable[..., Run]) -> None:
     root = project("minimal")
     concept = root / "glossary" / "evaluation.yaml"
     concept.write_text(concept.read_text().replace("testing-evaluation", "nowhere"))
-    _git(root, "init", "-q")
-    _git(root, "add", ".")
-    _git(root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "base")
     write(root / "glossary" / "jailbreak.yaml", "id: jailbreak\n")
     everything = cli("-C", root, "check", "--format", "json")
     changed = cli("-C", root, "check", "--format", "json", "--changed-since", "HEAD")
@@ -137,7 +133,7 @@ def test_changed_since_reports_only_changed_files(project: Callable[[str], Path]
 def test_changed_since_bad_revision_is_a_usage_error(project: Callable[[str], Path],
                                                      cli: Callable[..., Run]) -> None:
     root = project("minimal")
-    _git(root, "init", "-q")
+    git(root, "init", "-q")
     run = cli("-C", root, "check", "--changed-since", "no-such-rev")
     assert run.code == 2
     assert run.err.startswith("interlex: error: git diff failed: ")
@@ -156,9 +152,9 @@ def test_changed_since_without_git_is_a_usage_error(project: Callable[[str], Pat
 def test_changed_since_includes_what_a_change_affects(project: Callable[[str], Path],
                                                       cli: Callable[..., Run]) -> None:
     root = project("docs-project")
-    _git(root, "init", "-q")
-    _git(root, "add", ".")
-    _git(root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "base")
     concept = root / "glossary" / "evaluation.yaml"
     concept.write_text(concept.read_text().replace("Measuring what", "Measuring how well"))
     changed = cli("-C", root, "check", "--format", "json", "--changed-since", "HEAD").json()

@@ -1,28 +1,22 @@
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Run
-
-
-def _git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@t", *args],
-                   check=True, capture_output=True)
+from tests.conftest import Run, git
 
 
 def test_status_diff_shows_the_source_change_since_translation(
         project: Callable[[str], Path], cli: Callable[..., Run]) -> None:
     root = project("minimal")
-    _git(root, "init", "-q")
-    _git(root, "add", ".")
-    _git(root, "commit", "-qm", "first")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "first")
     page = root / "content" / "en" / "index.md"
     page.write_text(page.read_text().replace("An evaluation example.", "Two evaluation examples."))
-    _git(root, "commit", "-qam", "second")
+    git(root, "commit", "-qam", "second")
     run = cli("-C", root, "status", "--diff", root / "content" / "fr" / "index.md")
     assert run.code == 0
     lines = run.out.splitlines()
@@ -34,9 +28,9 @@ def test_status_diff_shows_the_source_change_since_translation(
 def test_status_diff_when_nothing_changed(project: Callable[[str], Path],
                                           cli: Callable[..., Run]) -> None:
     root = project("minimal")
-    _git(root, "init", "-q")
-    _git(root, "add", ".")
-    _git(root, "commit", "-qm", "first")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "first")
     run = cli("-C", root, "status", "--diff", root / "content" / "fr" / "index.md")
     assert run.out == "the source has not changed\n"
 
@@ -54,15 +48,15 @@ def test_status_diff_errors(project: Callable[[str], Path], cli: Callable[..., R
     assert unpinned.err == ("interlex: error: content/fr/index.md records no source_hash, so "
                             "the version it was translated from is unknown\n")
     page.write_text(page.read_text().replace("old_hash: ", "source_hash: 0"))
-    _git(root, "init", "-q")
-    _git(root, "add", ".")
-    _git(root, "commit", "-qm", "first")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "first")
     unknown = cli("-C", root, "status", "--diff", page)
     assert unknown.err.startswith("interlex: error: no committed version of "
                                   "content/en/index.md has the hash 0")
 
 
-def test_status_diff_without_git(project: Callable[[str], Path], cli: Callable[..., Run],
+def test_status_diff_withoutgit(project: Callable[[str], Path], cli: Callable[..., Run],
                                  monkeypatch: pytest.MonkeyPatch) -> None:
     root = project("minimal")
     monkeypatch.setenv("PATH", str(root))
