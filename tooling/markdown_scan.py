@@ -56,6 +56,8 @@ class Link:
     target: str
     offset: int
     """File offset of the link's text or target, for reporting."""
+    end: int | None = None
+    """File offset just after the link's text (None for images and autolinks)."""
 
 
 @dataclass(frozen=True)
@@ -222,6 +224,7 @@ class _InlineWalker:
         self.offsets: list[int] = []
         self.links: list[Link] = []
         self.skip_text = 0
+        self.open_link = 0
 
     def _offset(self, index: int) -> int:
         # source_offsets has one entry past the content's end, so it is never empty.
@@ -292,6 +295,7 @@ class _InlineWalker:
             self._separate(start)
         else:
             start = self._skip("[")
+        self.open_link = len(self.links)
         self.links.append(Link(href, self._offset(start + 1)))
 
     def _link_close(self, token: Token) -> None:
@@ -300,6 +304,8 @@ class _InlineWalker:
             self.skip_text -= 1
             return
         end = self._skip("]")
+        link = self.links[self.open_link]
+        self.links[self.open_link] = Link(link.target, link.offset, self._offset(end))
         self._skip_destination()
         self._separate(end)
 

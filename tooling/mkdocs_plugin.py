@@ -1,7 +1,10 @@
 """The `interlex` MkDocs plugin: a thin adapter from MkDocs events to the core.
 
 Its config block in `mkdocs.yml` also carries the tooling's per-language
-settings, which the command line reads from the same place.
+settings, which the command line reads from the same place. The i18n plugin
+builds each language by running the whole build again inside the first one's
+`on_post_build`; `depth` tells the outer build (which generates the glossary
+pages once for every language) from those inner ones.
 """
 
 from __future__ import annotations
@@ -12,11 +15,17 @@ from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
 from tooling.check import run_check
 from tooling.findings import Severity
-from tooling.project import load_project
+from tooling.project import Project, load_project
+from tooling.sitegen.report_pages import write_exports
+from tooling.sitegen.runtime import SiteBuild
+from tooling.sitegen.search import split_search_index
+from tooling.sitegen.urls import in_navigation
 
 log = logging.getLogger("mkdocs.plugins.interlex")
 
@@ -32,15 +41,101 @@ class InterlexConfig(base.Config):  # type: ignore[no-untyped-call]
 
 
 class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-call]
+    def __init__(self) -> None:
+        self.depth = 0
+        self.site: SiteBuild | None = None
+        self.project: Project | None = None
+
     def on_pre_build(self, *, config: Any) -> None:
-        if not self.config.check:
+        self.depth += 1
+        if self.depth > 1:
             return
-        project = load_project(Path(config.config_file_path).parent)
-        result = run_check(project)
-        for finding in result.findings:
+        self.project = load_project(Path(config.config_file_path).parent)
+        if self.config.check:
+            self._check(self.project)
+        self.site = SiteBuild(self.project, config.use_directory_urls)
+        generated = self.site.generated
+        log.info(f"Glossary pages: {len(generated.written)} written, {generated.unchanged} "
+                 f"unchanged, {len(generated.removed)} removed")
+
+    def _check(self, project: Project) -> None:
+        for finding in run_check(project).findings:
             where = f"{finding.path}:{finding.span.line}:{finding.span.column}"
             line = f"{where}: {finding.rule}: {finding.message}"
             if finding.severity is Severity.ERROR:
                 log.warning(line)
             else:
                 log.debug(line)
+
+    @event_priority(-110)  # after the i18n plugin has made the language's navigation
+    def on_nav(self, nav: Navigation, *, config: Any, files: Any) -> Navigation:
+        # Thousands of concept pages would each render a navigation of thousands of
+        # entries; they are reached from the glossary's index instead.
+        nav.items = _prune(nav.items)
+        nav.pages = [page for page in nav.pages if in_navigation(_key(page))]
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: Any, files: Any) -> str:
+        assert self.site is not None
+        return self.site.page_markdown(
+            markdown, lang=_language(config, self.site), content_lang=_content_lang(page, config,
+                                                                                    self.site),
+            key=_key(page), meta=page.meta, page_url=page.url)
+
+    def on_page_content(self, html: str, *, page: Page, config: Any, files: Any) -> str:
+        assert self.site is not None
+        return self.site.page_html(html, lang=_language(config, self.site),
+                                   content_lang=_content_lang(page, config, self.site),
+                                   key=_key(page), page_url=page.url)
+
+    def on_page_context(self, context: Any, *, page: Page, config: Any, nav: Any) -> Any:
+        assert self.site is not None
+        alternates = {code: (str(getattr(file, "locale", code)), file.url)
+                      for code, file in getattr(page.file, "alternates", {}).items()}
+        context["interlex"] = self.site.head_links(_language(config, self.site), alternates,
+                                                   config.site_url or "/")
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: Any) -> str:
+        assert self.site is not None
+        return self.site.page_output(output)
+
+    @event_priority(-110)  # after the i18n plugin has built every language
+    def on_post_build(self, *, config: Any) -> None:
+        self.depth -= 1
+        if self.depth or self.site is None:
+            return
+        site_dir = Path(config.site_dir)
+        write_exports(self.site.project, self.site.model.glossary, site_dir)
+        split_search_index(self.site.project, site_dir, self.site.fallback_urls)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.depth = 0
+
+
+def _language(config: Any, site: SiteBuild) -> str:
+    """The language being built: the i18n plugin sets the theme's language for each."""
+    return str(config.theme.get("language") or site.project.source.code)
+
+
+def _content_lang(page: Page, config: Any, site: SiteBuild) -> str:
+    """The language the page's file is written in (the source for a fallback)."""
+    return str(getattr(page.file, "locale", None) or _language(config, site))
+
+
+def _key(page: Any) -> str:
+    """The page's path inside its language folder."""
+    file = page.file
+    return str(getattr(file, "norm_src_uri", None) or file.src_uri)
+
+
+def _prune(items: list[Any]) -> list[Any]:
+    kept = []
+    for item in items:
+        if isinstance(item, Section):
+            item.children = _prune(item.children)
+            if item.children:
+                kept.append(item)
+        elif not isinstance(item, Page) or in_navigation(_key(item)):
+            kept.append(item)
+    return kept

@@ -74,7 +74,7 @@ def translation_status(project: Project, langs: Sequence[str] = (),
     for lang in selected:
         concept_states = []
         for concept in concepts:
-            concept_states.append((concept.id, _concept_state(glossary, concept.id, lang.code)))
+            concept_states.append((concept.id, concept_state(glossary, concept.id, lang.code)))
         done += len(concepts)
         if progress:
             progress(done, total)
@@ -86,17 +86,19 @@ def translation_status(project: Project, langs: Sequence[str] = (),
     return StatusReport(project.source.code, tuple(results))
 
 
-def _concept_state(glossary: Glossary, concept_id: str, lang: str) -> State:
+def concept_state(glossary: Glossary, concept_id: str, lang: str) -> State:
+    """Where a concept stands in a translation language."""
     locale = glossary.locales.get(lang)
     entry = locale.entries.get(concept_id) if locale else None
     if entry is None or not entry.is_translated:
         return State.MISSING
     if entry.source_hash != source_hash(glossary.concepts[concept_id].entry):
         return State.STALE
-    return _reviewed(entry)
+    return review_state(entry)
 
 
-def _reviewed(entry: Entry | Document) -> State:
+def review_state(entry: Entry | Document) -> State:
+    """Approved, reviewed or draft: what the translation says of itself (draft when silent)."""
     review = entry.review.status if isinstance(entry, Entry) and entry.review else (
         entry.review if isinstance(entry, Document) else None)
     return State(str(review)) if review is not None else State.DRAFT
@@ -113,7 +115,7 @@ def _document_states(project: Project, lang: str, sources: Iterable[Document]
         elif translation.source_hash != document_hash(source):
             states.append((source.key, State.STALE))
         else:
-            states.append((source.key, _reviewed(translation)))
+            states.append((source.key, review_state(translation)))
     return states
 
 

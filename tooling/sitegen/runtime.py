@@ -1,0 +1,128 @@
+"""What a site build does to each page, with what it loaded once for the whole build."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin
+
+from tooling.corpus import Matchers
+from tooling.documents import document_hash, load_document
+from tooling.project import Project
+from tooling.sitegen.context import PageContext
+from tooling.sitegen.generate import Generated, generate
+from tooling.sitegen.messages import translations
+from tooling.sitegen.notices import Notice
+from tooling.sitegen.termlinks import TermLink, link_terms
+from tooling.sitegen.text import attribute, relative_url
+from tooling.sitegen.urls import GLOSSARY, concept_key
+from tooling.sitegen.views import direction
+
+
+@dataclass(frozen=True)
+class HeadLinks:
+    """What `tooling/theme/main.html` adds to a page's head."""
+
+    alternates: tuple[tuple[str, str], ...]
+    """(hreflang, absolute URL): the page in each language it really exists in, and
+    `x-default`, the source language's."""
+    search_index: str | None
+    """The language's own search index, site-relative (None for the source language)."""
+
+
+_THEME_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+"""Material's hreflang links: one per language of the switcher, including languages where
+the page is a fallback, and relative; `HeadLinks` replaces them."""
+
+
+class SiteBuild:
+    """One build of the whole site (every language): pages generated, matchers built."""
+
+    def __init__(self, project: Project, directory_urls: bool = True) -> None:
+        self.project = project
+        self.directory_urls = directory_urls
+        self.generated: Generated = generate(project, directory_urls)
+        self.model = self.generated.model
+        self.matchers = Matchers(self.model.glossary, project.source.code)
+        self.fallback_urls: set[str] = set()
+        self._contexts: dict[str, PageContext] = {}
+        self._source_hashes: dict[str, str | None] = {}
+
+    def context(self, lang: str) -> PageContext:
+        if lang not in self._contexts:
+            self._contexts[lang] = PageContext(self.model, lang, translations(
+                self.project, lang).gettext, self.directory_urls)
+        return self._contexts[lang]
+
+    def _source_hash(self, key: str) -> str | None:
+        if key not in self._source_hashes:
+            source = load_document(self.project, self.project.source.code, key).document
+            self._source_hashes[key] = document_hash(source) if source else None
+        return self._source_hashes[key]
+
+    def page_markdown(self, markdown: str, *, lang: str, content_lang: str, key: str,
+                      meta: Mapping[str, Any], page_url: str) -> str:
+        """A guidance page's Markdown with its notices and term links; generated glossary
+        pages come with their own and are returned as they are."""
+        if key.startswith(GLOSSARY + "/"):
+            return markdown
+        ctx = self.context(lang)
+        notices = "".join(ctx.notice(n) for n in self._notices(lang, content_lang, key, meta))
+        linked = link_terms(markdown, self.matchers.get(content_lang),
+                            lambda concept: self._term_link(ctx, concept, page_url))
+        return f"{notices}\n{linked}" if notices else linked
+
+    def _notices(self, lang: str, content_lang: str, key: str,
+                 meta: Mapping[str, Any]) -> list[Notice]:
+        if lang == self.project.source.code:
+            return []
+        if content_lang != lang:
+            return [Notice.FALLBACK]
+        found = []
+        if meta.get("source_hash") != self._source_hash(key):
+            found.append(Notice.OUTDATED)
+        if meta.get("review", "draft") == "draft":
+            found.append(Notice.DRAFT)
+        return found
+
+    def _term_link(self, ctx: PageContext, concept: str, page_url: str) -> TermLink | None:
+        view = ctx.model.views[ctx.lang].get(concept)
+        if view is None:
+            return None
+        href = relative_url(page_url, ctx.url(ctx.lang, concept_key(concept)))
+        return TermLink(concept, href, f"{view.label}: {view.entry.definition or ''}".rstrip(": "))
+
+    def page_html(self, html: str, *, lang: str, content_lang: str, key: str,
+                  page_url: str) -> str:
+        """A page shown in another language than the reader's says so to the browser,
+        so it is read aloud, hyphenated and searched as that language."""
+        if self._is_fallback_concept(lang, key):
+            self.fallback_urls.add(page_url)  # generated pages mark their own language
+        if content_lang == lang:
+            return html
+        self.fallback_urls.add(page_url)
+        return (f'<div lang="{attribute(content_lang)}" dir="{direction(content_lang)}">'
+                f"{html}</div>")
+
+    def head_links(self, lang: str, alternates: Mapping[str, tuple[str, str]],
+                   site_url: str) -> HeadLinks:
+        """`alternates` maps each language to the (language, URL) of the file the i18n
+        plugin shows there: a fallback in the source language is not an alternate."""
+        source = self.project.source.code
+        links = [(code, urljoin(site_url, url)) for code, (written_in, url)
+                 in sorted(alternates.items()) if written_in == code]
+        links += [("x-default", urljoin(site_url, url)) for code, (written_in, url)
+                  in alternates.items() if code == source]
+        index = None if lang == source else f"{lang}/search/search_index.json"
+        return HeadLinks(tuple(links), index)
+
+    def _is_fallback_concept(self, lang: str, key: str) -> bool:
+        folder, _, name = key.rpartition("/")
+        view = self.model.views[lang].get(name.removesuffix(".md")) if folder == GLOSSARY else None
+        return view is not None and view.fallback
+
+    def page_output(self, html: str) -> str:
+        """The finished page, with the theme's hreflang links left to ours."""
+        return _THEME_ALTERNATE.sub("", html)
