@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -24,8 +25,13 @@ def test_build_writes_every_language(project: Callable[[str], Path], tmp_path: P
     assert done.returncode == 0, done.stderr
     english = (tmp_path / "out" / "index.html").read_text("utf-8")
     french = (tmp_path / "out" / "fr" / "index.html").read_text("utf-8")
-    assert '<html lang="en"' in english and "An evaluation example." in english
-    assert '<html lang="fr"' in french and "Un exemple d’évaluation." in french
+    assert '<html lang="en"' in english and '<html lang="fr"' in french
+    assert ('<p>An <a href="glossary/evaluation/" class="interlex-term" title="evaluation: '
+            'Systematic measurement of what an AI system can do and how it behaves." '
+            'data-concept="evaluation">evaluation</a> example.</p>') in english
+    assert ('Un exemple d’<a href="glossary/evaluation/" class="interlex-term" title="'
+            'évaluation: Mesure systématique de ce qu&#x27;un système d&#x27;IA sait faire et '
+            'de son comportement." data-concept="evaluation">évaluation</a>.') in french
 
 
 def test_strict_build_fails_on_glossary_errors(project: Callable[[str], Path],
@@ -35,10 +41,19 @@ def test_strict_build_fails_on_glossary_errors(project: Callable[[str], Path],
     concept.write_text(concept.read_text().replace("status: admitted", "status: preferred"))
     done = _interlex("-C", root, "build", "--site-dir", tmp_path / "out")
     assert done.returncode == 1
-    assert ("glossary/evaluation.yaml:16:11: preferred-term: 'eval' is a second preferred term"
-            in done.stderr)
-    lenient = _interlex("-C", root, "build", "--no-strict", "--site-dir", tmp_path / "out")
-    assert lenient.returncode == 0
+    assert done.stderr.splitlines()[0] == (
+        "glossary/evaluation.yaml:16:11: error preferred-term: 'eval' is a second preferred "
+        "term (the first is 'evaluation' at line 13); keep one preferred, make the others admitted")
+    assert done.stderr.splitlines()[-1] == (
+        "interlex build: not building a site from a glossary with errors; fix them "
+        "(`interlex check`) and build again")
+    assert not (tmp_path / "out").exists()
+    # Through MkDocs alone, the plugin's check makes a strict build fail.
+    plain = _mkdocs(root, "--strict", "--site-dir", tmp_path / "plain")
+    assert plain.returncode == 1
+    assert ("WARNING -  glossary/evaluation.yaml:16:11: preferred-term: 'eval' is a second "
+            "preferred term") in plain.stderr
+    assert _mkdocs(root, "--site-dir", tmp_path / "lenient").returncode == 0
 
 
 def test_plugin_check_can_be_turned_off(project: Callable[[str], Path], tmp_path: Path) -> None:
@@ -47,10 +62,16 @@ def test_plugin_check_can_be_turned_off(project: Callable[[str], Path], tmp_path
     config.write_text(config.read_text().replace("  - interlex\n",
                                                  "  - interlex:\n      check: false\n"))
     write(root / "glossary" / "broken.yaml", "id: [\n")
-    done = _interlex("-C", root, "build")
+    done = _mkdocs(root, "--strict")
     assert done.returncode == 0, done.stderr
     assert "broken.yaml" not in done.stderr
     assert (root / "site" / "fr" / "index.html").is_file()
+
+
+def _mkdocs(root: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *map(str, args)],
+                          capture_output=True, text=True, check=False, cwd=root,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
 def _free_port() -> int:
@@ -68,7 +89,7 @@ def test_serve_previews_the_site(project: Callable[[str], Path]) -> None:
                               stderr=subprocess.PIPE, text=True)
     try:
         page = _fetch(f"http://{address}/fr/", deadline=time.monotonic() + 60)
-        assert "Un exemple d’évaluation." in page
+        assert 'data-concept="evaluation">évaluation</a>.' in page
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=30)

@@ -10,6 +10,7 @@ pages once for every language) from those inner ones.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,15 @@ from mkdocs.structure.pages import Page
 from tooling.check import run_check
 from tooling.findings import Severity
 from tooling.project import Project, load_project
+from tooling.site import CHECKED_VARIABLE
 from tooling.sitegen.report_pages import write_exports
 from tooling.sitegen.runtime import SiteBuild
 from tooling.sitegen.search import split_search_index
+from tooling.sitegen.sitemap import clean_sitemap
 from tooling.sitegen.urls import in_navigation
 
 log = logging.getLogger("mkdocs.plugins.interlex")
+THEME_DIR = str(Path(__file__).resolve().parent / "theme")
 
 
 class InterlexConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -46,12 +50,20 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
         self.site: SiteBuild | None = None
         self.project: Project | None = None
 
+    def on_config(self, config: Any) -> Any:
+        # Interlex's templates (head links, Swahili interface strings) come with the
+        # plugin; a project's own custom_dir, first in the list, still overrides them.
+        dirs = config.theme.dirs
+        if THEME_DIR not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, THEME_DIR)
+        return config
+
     def on_pre_build(self, *, config: Any) -> None:
         self.depth += 1
         if self.depth > 1:
             return
         self.project = load_project(Path(config.config_file_path).parent)
-        if self.config.check:
+        if self.config.check and not os.environ.get(CHECKED_VARIABLE):
             self._check(self.project)
         self.site = SiteBuild(self.project, config.use_directory_urls)
         generated = self.site.generated
@@ -108,14 +120,16 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
         site_dir = Path(config.site_dir)
         write_exports(self.site.project, self.site.model.glossary, site_dir)
         split_search_index(self.site.project, site_dir, self.site.fallback_urls)
+        clean_sitemap(site_dir, config.site_url or "/", self.site.fallback_urls)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.depth = 0
 
 
 def _language(config: Any, site: SiteBuild) -> str:
-    """The language being built: the i18n plugin sets the theme's language for each."""
-    return str(config.theme.get("language") or site.project.source.code)
+    """The language being built: the i18n plugin builds one at a time."""
+    i18n = config.plugins.get("i18n")
+    return str(getattr(i18n, "current_language", None) or site.project.source.code)
 
 
 def _content_lang(page: Page, config: Any, site: SiteBuild) -> str:

@@ -33,14 +33,20 @@ def serve_command(project: Project, address: str) -> list[str]:
             "--watch", str(project.root / LOCALES_DIR)]
 
 
-def _environment() -> dict[str, str]:
+CHECKED_VARIABLE = "INTERLEX_CHECKED"
+"""Set for MkDocs when `interlex build` has just checked: the plugin need not again."""
+
+
+def _environment(checked: bool = False) -> dict[str, str]:
     # Material prints a banner about MkDocs 2 on every build; it is noise here.
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    extra = {CHECKED_VARIABLE: "1"} if checked else {}
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
 
 
-def run(command: list[str], project: Project) -> int:
+def run(command: list[str], project: Project, checked: bool = False) -> int:
     """Run MkDocs in the project folder and pass on its exit code."""
-    return subprocess.run(command, cwd=project.root, env=_environment(), check=False).returncode
+    return subprocess.run(command, cwd=project.root, env=_environment(checked),
+                          check=False).returncode
 
 
 def replace_process(command: list[str], project: Project) -> None:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from tooling import site
+from tooling.check import run_check
+from tooling.findings import Severity
 from tooling.project import Project
+from tooling.report import text
 
 
 def register(commands: Any) -> None:
@@ -27,7 +32,16 @@ def register(commands: Any) -> None:
 
 
 def run_build(args: argparse.Namespace, project: Project) -> int:
-    return site.run(site.build_command(project, args.site_dir, args.strict), project)
+    result = run_check(project)
+    if result.summary.fails(strict=False):
+        errors = replace(result, findings=tuple(f for f in result.findings
+                                                if f.severity is Severity.ERROR))
+        text.write(errors, sys.stderr)
+        print("interlex build: not building a site from a glossary with errors; fix them "
+              "(`interlex check`) and build again", file=sys.stderr)
+        return 1
+    return site.run(site.build_command(project, args.site_dir, args.strict), project,
+                    checked=True)
 
 
 def run_serve(args: argparse.Namespace, project: Project) -> int:

@@ -18,6 +18,7 @@ from tooling.fileio import write_atomic
 from tooling.project import Project
 
 INDEX = Path("search") / "search_index.json"
+LUNR_DIR = Path("assets") / "javascripts" / "lunr" / "min"
 
 
 def split_search_index(project: Project, site_dir: Path,
@@ -39,7 +40,7 @@ def split_search_index(project: Project, site_dir: Path,
                     project.source.code)
         by_lang[lang].append(doc)
     for lang, docs in by_lang.items():
-        config = {**merged.get("config", {}), "lang": _lunr_languages(merged, lang)}
+        config = {**merged.get("config", {}), "lang": _lunr_languages(site_dir, lang)}
         target = path if lang == project.source.code else site_dir / lang / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, json.dumps({"config": config, "docs": docs}, ensure_ascii=False,
@@ -47,7 +48,6 @@ def split_search_index(project: Project, site_dir: Path,
     return {lang: len(docs) for lang, docs in by_lang.items()}
 
 
-def _lunr_languages(merged: dict[str, Any], lang: str) -> list[str]:
-    """The language's own word rules when the search plugin has them, else English."""
-    known = merged.get("config", {}).get("lang", [])
-    return [lang] if lang in known else ["en"]
+def _lunr_languages(site_dir: Path, lang: str) -> list[str]:
+    """The language's own word rules (stemming, segmenting) when the theme ships them."""
+    return [lang] if (site_dir / LUNR_DIR / f"lunr.{lang}.min.js").is_file() else ["en"]
