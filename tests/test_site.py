@@ -64,6 +64,8 @@ def test_plugin_check_can_be_turned_off(project: Callable[[str], Path], tmp_path
     write(root / "glossary" / "broken.yaml", "id: [\n")
     done = _mkdocs(root, "--strict")
     assert done.returncode == 0, done.stderr
+    (root / "glossary" / "broken.yaml").unlink()
+    assert _interlex("-C", root, "build").returncode == 0  # into the default site/
     assert "broken.yaml" not in done.stderr
     assert (root / "site" / "fr" / "index.html").is_file()
 

@@ -12,7 +12,7 @@ from tooling.findings import Finding, Summary, sort_findings, summarize
 from tooling.git import run_git
 from tooling.glossary import CONTENT_DIR, GLOSSARY_DIR, LOCALES_DIR, load_glossary
 from tooling.project import Project
-from tooling.rules import run_rules, term_tests
+from tooling.rules import interface, run_rules, term_tests
 from tooling.rules.document_terms import Edit
 from tooling.rules.documents import run_document_rules
 
@@ -39,7 +39,8 @@ def run_check(project: Project, *, only: Collection[str] = (),
     corpus = load_corpus(project, matchers)
     documents = run_document_rules(loaded.glossary, corpus, project)
     findings = [*loaded.findings, *run_rules(loaded.glossary, project), *documents.findings,
-                *term_tests.check(loaded.glossary, matchers, project)]
+                *term_tests.check(loaded.glossary, matchers, project),
+                *interface.check(loaded.glossary, project)]
     if only:
         findings = [f for f in findings if _selected(f.path, only)]
     if changed is not None:

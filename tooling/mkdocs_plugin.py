@@ -146,10 +146,8 @@ def _key(page: Any) -> str:
 def _prune(items: list[Any]) -> list[Any]:
     kept = []
     for item in items:
-        if isinstance(item, Section):
+        if isinstance(item, Section):  # never left empty: the glossary has its index
             item.children = _prune(item.children)
-            if item.children:
-                kept.append(item)
-        elif not isinstance(item, Page) or in_navigation(_key(item)):
+        if not isinstance(item, Page) or in_navigation(_key(item)):
             kept.append(item)
     return kept

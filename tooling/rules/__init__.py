@@ -46,6 +46,8 @@ RULES: tuple[RuleInfo, ...] = (
              "source."),
     RuleInfo("broken-link", "An internal, anchor or glossary link with no target."),
     RuleInfo("term-test", "A concept's term spec (tests:) that the matcher fails."),
+    RuleInfo("interface-strings", "Interface strings of the site untranslated or fuzzy in a "
+             "language's messages.po."),
 )
 
 CHECKS: tuple[Rule, ...] = (references.check, terms.check, translations.check, unicode.check)

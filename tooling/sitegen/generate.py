@@ -84,10 +84,8 @@ def _write_if_changed(path: Path, text: str) -> bool:
 
 def _remove_stale(project: Project, folder: Path, keep: set[str]) -> list[str]:
     removed: list[str] = []
-    generated = folder / GLOSSARY
-    if not generated.is_dir():
-        return removed
-    for path in sorted(generated.rglob("*")):
+    # The folder exists: every language has its glossary index.
+    for path in sorted((folder / GLOSSARY).rglob("*")):
         key = path.relative_to(folder).as_posix()
         if path.is_dir() or key in keep:
             continue

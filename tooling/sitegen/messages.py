@@ -38,8 +38,9 @@ _FIXED_DATE = datetime(2024, 11, 21)
 class CatalogState:
     lang: str
     path: str
-    untranslated: tuple[str, ...]
-    fuzzy: tuple[str, ...]
+    untranslated: tuple[tuple[str, int], ...]
+    """(message, line in the catalog); line 0 for a string the catalog lacks entirely."""
+    fuzzy: tuple[tuple[str, int], ...]
 
 
 def catalog_path(project: Project, lang: str) -> Path:
@@ -115,14 +116,20 @@ def _write_if_changed(project: Project, path: Path, catalog: Catalog) -> list[st
 
 
 def catalog_states(project: Project) -> Iterator[CatalogState]:
-    """Untranslated and fuzzy interface strings of each translation language."""
+    """Untranslated and fuzzy interface strings of each translation language's catalog,
+    against the strings the code has now."""
+    wanted = [str(m.id) for m in extract() if m.id]
     for lang in project.translations:
         path = catalog_path(project, lang.code)
         if not path.is_file():
             continue
         catalog = _read(path, lang.code)
-        messages = [m for m in catalog if m.id]
-        yield CatalogState(
-            lang.code, path.relative_to(project.root).as_posix(),
-            tuple(str(m.id) for m in messages if not m.string and not m.fuzzy),
-            tuple(str(m.id) for m in messages if m.fuzzy))
+        untranslated, fuzzy = [], []
+        for message_id in wanted:
+            message = catalog.get(message_id)
+            if message is None or not message.string:
+                untranslated.append((message_id, message.lineno if message else 0))
+            elif message.fuzzy:
+                fuzzy.append((message_id, message.lineno))
+        yield CatalogState(lang.code, path.relative_to(project.root).as_posix(),
+                           tuple(untranslated), tuple(fuzzy))
