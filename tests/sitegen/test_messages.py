@@ -37,7 +37,7 @@ def test_update_writes_the_template_and_every_catalog(project: Callable[[str], P
     assert translations(loaded, "en").gettext("Definition") == "Definition"
     # Updating keeps the translations; the check names what is left to translate.
     assert update_catalogs(loaded) == []
-    untranslated, fuzzy = [f.message for f in run_check(loaded).findings
+    fuzzy, untranslated = [f.message for f in run_check(loaded).findings
                            if f.rule == "interface-strings"]
     left = len([m for m in extract() if m.id]) - 2
     assert untranslated.startswith(f"{left} untranslated interface strings in fr: 'Term', ")
