@@ -63,9 +63,11 @@ def test_title_that_is_not_written_plainly_has_no_prose() -> None:
     assert [(b.kind, b.prose) for b in document.blocks] == [("title", None)]
 
 
-def test_heading_slugs_follow_python_markdown() -> None:
-    assert heading_slug("Planning & running: a joint test!") == "planning-running-a-joint-test"
+def test_heading_slugs_are_the_sites_unicode_anchors() -> None:
+    assert heading_slug("Planning & running: a joint test!") == "planning--running-a-joint-test"
     assert heading_slug("Évaluer les modèles") == "évaluer-les-modèles"
+    assert heading_slug("評価とレッドチーミング") == "評価とレッドチーミング"
+    assert heading_slug("한국어 제목: 평가") == "한국어-제목-평가"
 
 
 def test_links_with_references_and_nested_parentheses() -> None:

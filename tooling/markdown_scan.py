@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from pymdownx.slugs import slugify
 
 from tooling.findings import Span
 
@@ -362,8 +363,11 @@ def _strip_urls(prose: Prose) -> Prose:
     return Prose(text, prose.offsets)
 
 
+_SLUGIFY = slugify(case="lower")
+
+
 def heading_slug(text: str) -> str:
-    """The anchor Python-Markdown's toc extension gives a heading (its default slugify)."""
-    value = re.sub(r"[^\w\s-]", "", html.unescape(text).strip().lower())
-    return re.sub(r"[-\s]+", "-", value).strip("-")
+    """The anchor a heading gets on the site: the toc extension with pymdownx's Unicode
+    slugify (see mkdocs.yml), so headings in any script have anchors."""
+    return str(_SLUGIFY(html.unescape(text).strip(), "-"))
 

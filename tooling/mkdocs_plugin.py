@@ -22,11 +22,12 @@ from mkdocs.structure.pages import Page
 
 from tooling.check import run_check
 from tooling.findings import Severity
+from tooling.glossary import load_glossary
 from tooling.project import Project, load_project
 from tooling.site import CHECKED_VARIABLE
 from tooling.sitegen.report_pages import write_exports
 from tooling.sitegen.runtime import SiteBuild
-from tooling.sitegen.search import split_search_index
+from tooling.sitegen.search import segmenter_dictionary, split_search_index
 from tooling.sitegen.sitemap import clean_sitemap
 from tooling.sitegen.urls import in_navigation
 
@@ -50,12 +51,20 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
         self.site: SiteBuild | None = None
         self.project: Project | None = None
 
+    @event_priority(100)  # before the search plugin reads its jieba dictionary
     def on_config(self, config: Any) -> Any:
         # Interlex's templates (head links, Swahili interface strings) come with the
         # plugin; a project's own custom_dir, first in the list, still overrides them.
         dirs = config.theme.dirs
         if THEME_DIR not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, THEME_DIR)
+        search = config.plugins.get("material/search")
+        if search is not None and not search.config.jieba_dict_user:
+            project = load_project(Path(config.config_file_path).parent)
+            glossary = load_glossary(project).glossary
+            dictionary = segmenter_dictionary(project, glossary)
+            if dictionary is not None:
+                search.config.jieba_dict_user = str(dictionary)
         return config
 
     def on_pre_build(self, *, config: Any) -> None:
@@ -119,7 +128,8 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
             return
         site_dir = Path(config.site_dir)
         write_exports(self.site.project, self.site.model.glossary, site_dir)
-        split_search_index(self.site.project, site_dir, self.site.fallback_urls)
+        split_search_index(self.site.project, site_dir, self.site.fallback_urls,
+                           [Path(folder) for folder in config.theme.dirs])
         clean_sitemap(site_dir, config.site_url or "/", self.site.fallback_urls)
 
     def on_build_error(self, *, error: Exception) -> None:
