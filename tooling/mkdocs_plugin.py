@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from tooling.site import CHECKED_VARIABLE
 from tooling.sitegen.report_pages import write_exports
 from tooling.sitegen.runtime import SiteBuild
 from tooling.sitegen.search import segmenter_dictionary, split_search_index
+from tooling.sitegen.sections import section_title
 from tooling.sitegen.sitemap import clean_sitemap
 from tooling.sitegen.urls import in_navigation
 
@@ -92,7 +94,9 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
     def on_nav(self, nav: Navigation, *, config: Any, files: Any) -> Navigation:
         # Thousands of concept pages would each render a navigation of thousands of
         # entries; they are reached from the glossary's index instead.
-        nav.items = _prune(nav.items)
+        assert self.site is not None
+        gettext = self.site.context(_language(config, self.site)).gettext
+        nav.items = _prune(nav.items, gettext)
         nav.pages = [page for page in nav.pages if in_navigation(_key(page))]
         return nav
 
@@ -153,11 +157,12 @@ def _key(page: Any) -> str:
     return str(getattr(file, "norm_src_uri", None) or file.src_uri)
 
 
-def _prune(items: list[Any]) -> list[Any]:
+def _prune(items: list[Any], gettext: Callable[[str], str]) -> list[Any]:
     kept = []
     for item in items:
         if isinstance(item, Section):  # never left empty: the glossary has its index
-            item.children = _prune(item.children)
+            item.title = section_title(item.title, gettext)
+            item.children = _prune(item.children, gettext)
         if not isinstance(item, Page) or in_navigation(_key(item)):
             kept.append(item)
     return kept
