@@ -75,7 +75,7 @@ def test_csv_has_a_row_per_term_and_no_formulas(project: Callable[[str], Path],
     rows = list(csv.reader(io.StringIO(run.out)))
     assert rows[0] == ["concept", "lang", "term", "status", "type", "part_of_speech",
                        "case_sensitive", "do_not_translate", "forms", "definition", "review",
-                       "domain"]
+                       "domain", "entry_hash"]
     assert [(r[0], r[1], r[2], r[3]) for r in rows[1:]] == [
         ("evaluation", "en", "evaluation", "preferred"), ("evaluation", "en", "eval", "admitted"),
         ("evaluation", "fr", "évaluation", "preferred"),
@@ -84,6 +84,9 @@ def test_csv_has_a_row_per_term_and_no_formulas(project: Callable[[str], Path],
         ("red-teaming", "fr", "red teaming", "preferred"),
         ("red-teaming", "fr", "équipe rouge", "admitted")]
     assert rows[1][8] == "evaluations" and rows[3][10] == "draft"
+    # The fingerprint of each translated entry as exported, for the import's conflict check.
+    assert [r[12] for r in rows[1:]] == ["", "", "373c210f006d28e0", "", "", "6e287cf01fbf97c5",
+                                         "6e287cf01fbf97c5"]
     assert run.out.endswith("\r\n")
 
 
@@ -154,7 +157,9 @@ def test_incomplete_entries_export_what_they_have(project: Callable[[str], Path]
                                                                 tbx.index('id="bare"'))]
     assert entry == ('<conceptEntry id="bare">\n        <langSec xml:lang="en">\n'
                      "          <termSec>\n            <term>bare</term>\n          </termSec>\n"
-                     '        </langSec>\n        <langSec xml:lang="fr">\n          <termSec>\n'
+                     '        </langSec>\n        <langSec xml:lang="fr">\n'
+                     "          <note>interlex-entry-hash: 5054ce8c6f8b40a2</note>\n"
+                     "          <termSec>\n"
                      "            <term>nu</term>\n"
                      '            <termNote type="administrativeStatus">preferredTerm-admn-sts'
                      "</termNote>\n          </termSec>\n        </langSec>\n      ")

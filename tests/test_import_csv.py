@@ -38,7 +38,7 @@ def test_the_real_glossary_round_trips_in_every_language(cli: Callable[..., Run]
 
 def _edit(path: Path, lang: str, rows: list[list[str]]) -> None:
     header = ["concept", "lang", "term", "status", "type", "part_of_speech", "case_sensitive",
-              "do_not_translate", "forms", "definition", "review", "domain"]
+              "do_not_translate", "forms", "definition", "review", "domain", "entry_hash"]
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
@@ -85,9 +85,24 @@ def test_import_refusals(project: Callable[[str], Path], cli: Callable[..., Run]
     _edit(sheet, "fr", [["nope", "fr", "x", "preferred"], ["evaluation", "fr", "x", "best"]])
     run = cli("-C", root, "import", "csv", sheet, "--lang", "fr")
     assert run.err == ("interlex: error: nothing imported; fix these first:\n"
-                       "fr.csv: nope: no such concept in glossary/\n"
-                       "fr.csv: evaluation: term 'x' has status 'best'; use preferred, "
+                       f"{sheet}:2:1: nope: no such concept in glossary/; use the id of a "
+                       "concept (its file name without .yaml)\n"
+                       f"{sheet}:3:1: evaluation: term 'x' has status 'best'; use preferred, "
                        "admitted, deprecated or superseded\n")
+    _edit(sheet, "fr", [["evaluation", "fr", "évaluation", "preferred", "", "", "", "",
+                         "a | " + "f" * 201, "", "done", "", "abc"]])
+    assert cli("-C", root, "import", "csv", sheet, "--lang", "fr").err == (
+        "interlex: error: nothing imported; fix these first:\n"
+        f"{sheet}:2:1: evaluation: term of 201 characters, 'ffffffffffffffffffff…'; at most "
+        "200 are allowed: shorten it\n"
+        f"{sheet}:2:1: evaluation: review 'done'; use draft, reviewed or approved\n"
+        f"{sheet}:2:1: evaluation: entry hash 'abc' is not one an export writes (16 hex digits); "
+        "copy it back from the export, or remove it to import this entry without the conflict "
+        "check\n")
+    write(sheet, "concept,lang,term,status\nevaluation,fr,\"" + "x" * 200_000 + "\",preferred\n")
+    assert cli("-C", root, "import", "csv", sheet, "--lang", "fr").err == (
+        f"interlex: error: {sheet}:2:1: not readable as CSV (field larger than field limit "
+        "(131072)); save it again as CSV from your spreadsheet\n")
     assert cli("-C", root, "import", "csv", sheet, "--lang", "de").err == (
         "interlex: error: not a translation language: de; the languages are fr (see "
         "mkdocs.yml)\n")
@@ -130,3 +145,56 @@ def test_import_replaces_malformed_terms(project: Callable[[str], Path],
     run = cli("-C", root, "import", "csv", sheet, "--lang", "fr")
     assert run.err == "locales/fr/glossary.yaml: 0 added, 1 changed, 0 unchanged\n"
     assert locale.read_text().startswith("evaluation:\n  terms:\n    - term: évaluation\n")
+
+
+def test_columns_a_sheet_lacks_keep_the_repository_values(
+        project: Callable[[str], Path], cli: Callable[..., Run], tmp_path: Path) -> None:
+    root = project("minimal")
+    locale = root / "locales" / "fr" / "glossary.yaml"
+    locale.write_text(locale.read_text().replace(
+        "    - term: évaluation\n      status: preferred\n",
+        "    - term: évaluation\n      status: preferred\n      forms: [évaluations]\n"
+        "      note: Le terme usuel.\n"))
+    sheet = write(tmp_path / "fr.csv", "concept,lang,term,status,definition\n"
+                  "evaluation,fr,évaluation,preferred,Mesure.\nevaluation,fr,éval,admitted,\n")
+    run = cli("-C", root, "import", "csv", sheet, "--lang", "fr")
+    assert run.err == "locales/fr/glossary.yaml: 0 added, 1 changed, 0 unchanged\n"
+    assert locale.read_text().split("red-teaming:")[0].endswith(
+        "evaluation:\n  terms:\n    - term: évaluation\n      status: preferred\n"
+        "      forms: [évaluations]\n      note: Le terme usuel.\n    - term: éval\n"
+        "      status: admitted\n  definition: >-\n    Mesure.\n"
+        "  review: draft  # not yet seen by a translator\n  source_hash: 56b96fb07fafc8aa\n")
+    # A column that is there but empty clears the value.
+    write(sheet, "concept,lang,term,status,forms\nevaluation,fr,évaluation,preferred,\n")
+    cli("-C", root, "import", "csv", sheet, "--lang", "fr")
+    assert locale.read_text().split("red-teaming:")[0].endswith(
+        "evaluation:\n  terms:\n    - term: évaluation\n      status: preferred\n"
+        "      note: Le terme usuel.\n  definition: >-\n    Mesure.\n"
+        "  review: draft  # not yet seen by a translator\n  source_hash: 56b96fb07fafc8aa\n")
+
+
+def test_a_row_changed_in_both_places_is_a_conflict(
+        project: Callable[[str], Path], cli: Callable[..., Run], tmp_path: Path) -> None:
+    root = project("minimal")
+    locale = root / "locales" / "fr" / "glossary.yaml"
+    sheet = tmp_path / "fr.csv"
+    cli("-C", root, "export", "csv", "--lang", "fr", "-o", sheet)
+    changed = locale.read_text().replace("équipe rouge", "équipe d'attaque")
+    locale.write_text(changed)
+    sheet.write_text(sheet.read_text("utf-8").replace("équipe rouge", "équipe adverse"), "utf-8")
+    run = cli("-C", root, "import", "csv", sheet, "--lang", "fr")
+    assert (run.code, run.err) == (1, (
+        f"{sheet}:3:1: red-teaming: changed in the file and, since the export, in "
+        "locales/fr/glossary.yaml; export again and redo the change there, or import with "
+        "--force to replace the repository's entry with the file's\n"
+        "locales/fr/glossary.yaml: 0 added, 0 changed, 1 unchanged, 1 in conflict (nothing "
+        "written)\n"))
+    assert locale.read_text() == changed
+    # Only the repository changed: the sheet is older, and the entry is kept.
+    cli("-C", root, "export", "csv", "--lang", "fr", "-o", sheet)
+    locale.write_text(changed.replace("équipe d'attaque", "équipe rouge"))
+    run = cli("-C", root, "import", "csv", sheet, "--lang", "fr")
+    assert (run.code, run.err) == (0, "locales/fr/glossary.yaml: 0 added, 0 changed, 1 "
+                                      "unchanged, 1 kept (changed in the repository since the "
+                                      "export)\n")
+    assert "équipe rouge" in locale.read_text()

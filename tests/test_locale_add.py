@@ -23,13 +23,14 @@ def test_locale_add_scaffolds_everywhere_and_keeps_comments(project: Callable[[s
     glossary = (root / "locales" / "pt_BR" / "glossary.yaml").read_text()
     assert glossary.endswith("evaluation:\n  terms: []\n  review: draft\nred-teaming:\n"
                              "  terms: []\n  review: draft\n")
-    assert 'msgstr ""\n"Project-Id-Version: Interlex' in (
-        root / "locales" / "pt_BR" / "messages.po").read_text()
+    catalog = (root / "locales" / "pt_BR" / "messages.po").read_text()
+    assert 'msgstr ""\n"Project-Id-Version: Interlex' in catalog
+    assert 'msgid "Definition"\nmsgstr ""\n' in catalog
     assert (root / "content" / "pt_BR").is_dir()
     check = cli("-C", root, "check", "--strict", "--format", "json")
     assert check.code == 0
     assert {(f["rule"], f["severity"]) for f in check.json()["findings"]} == {
-        ("missing-translation", "info")}
+        ("missing-translation", "info"), ("interface-strings", "info")}
 
 
 def test_locale_add_refusals(project: Callable[[str], Path], cli: Callable[..., Run]) -> None:

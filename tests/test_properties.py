@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tooling.findings import Span
-from tooling.markdown_scan import scan
+from tooling.markdown_scan import LINE_BREAK, scan
 from tooling.matcher import LanguageMatcher
 from tooling.model import Entry, Term, TermStatus
 from tooling.yamlload import parse_yaml
@@ -16,12 +16,14 @@ from tooling.yamlload import parse_yaml
 _SYNTAX = st.sampled_from([*"-:[]{}&*!|>'\"#%@`\\\n\t ,?<>=_()\r\x00", "---", "!!str", "<!--",
                             "-->", "```"])
 _TEXT = st.lists(st.one_of(_SYNTAX, st.text(max_size=6)), max_size=60).map("".join)
-_SETTINGS = settings(max_examples=300, deadline=None,
+# Derandomized: CI runs the same 300 examples every time, so a run never fails by luck;
+# `--hypothesis-seed` or a larger max_examples explores further by hand.
+_SETTINGS = settings(max_examples=300, deadline=None, derandomize=True, database=None,
                      suppress_health_check=[HealthCheck.too_slow])
 
 
 def _inside(text: str, span: Span) -> bool:
-    lines = text.split("\n")
+    lines = LINE_BREAK.split(text)  # YAML and Markdown also break lines at a lone CR
     return 1 <= span.line <= len(lines) + 1 and span.column >= 1
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -11,7 +12,9 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import write
+from tests.conftest import DATA, write
+from tooling.project import load_project
+from tooling.site import build_command
 
 
 def _interlex(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -108,3 +111,26 @@ def _fetch(url: str, deadline: float) -> str:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+def test_build_command() -> None:
+    project = load_project(DATA / "minimal")
+    assert build_command(project, None, strict=False) == [
+        sys.executable, "-m", "mkdocs", "build", "--config-file", str(DATA / "minimal" /
+                                                                       "mkdocs.yml")]
+
+
+def test_chinese_search_keeps_glossary_terms_whole(project: Callable[[str], Path]) -> None:
+    root = project("minimal")
+    config = root / "mkdocs.yml"
+    write(config, config.read_text().replace("          name: Français\n", (
+        "          name: Français\n        - locale: zh\n          name: 中文\n")).replace(
+        "  - i18n:", "  - search\n  - i18n:"))
+    write(root / "locales" / "zh" / "glossary.yaml", "evaluation:\n  terms:\n    - term: 红队测试"
+          "评估\n      status: preferred\n")
+    write(root / "content" / "zh" / "index.md", "# 首页\n\n这是红队测试评估的例子。\n")
+    done = _mkdocs(root, "--site-dir", root / "out")
+    assert done.returncode == 0, done.stderr
+    index = json.loads((root / "out" / "zh" / "search" / "search_index.json").read_text())
+    text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("zh/#"))
+    assert "\u200b红队测试评估\u200b" in text

@@ -186,7 +186,8 @@ def test_hostile_glossary_text_stays_text(site: Path) -> None:
 def test_navigation_sections_are_translated_and_concepts_left_out(site: Path) -> None:
     french = _page(site, "fr/guide/testing")
     sections = re.findall(r'<label class="md-nav__link" for="__nav_\d+" id="__nav_\d+_label" '
-                          r'tabindex="0">\s*<span class="md-ellipsis">\s*([^<\s][^<]*?)\s*<', french)
+                          r'tabindex="0">\s*<span class="md-ellipsis">\s*([^<\s][^<]*?)\s*<',
+                          french)
     assert sections == ["Glossaire", "Guide"]
     assert 'href="../../glossary/evaluation/"' in french  # the term link
     assert french.count("glossary/evaluation/") == 1  # and not a navigation entry

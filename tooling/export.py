@@ -7,6 +7,14 @@ has no category for "do not translate", so such a term carries the note
 `do-not-translate` in its termSec, and the review status of a language entry is a
 note `review: draft|reviewed|approved` in its langSec.
 
+Every translated entry carries a fingerprint of itself as exported (the
+`import_merge.fingerprint` of its `csv_record` or `tbx_record`): the CSV column
+`entry_hash`, the TBX langSec note `interlex-entry-hash: <hash>`. TBX-Basic permits
+only the admin types customerSubset and projectSubset (concept and term level) and
+source, none of which means this, while a note is ISO 30042's category for information
+no other category covers. An import compares it with the repository to tell a conflict
+(both changed since the export) from an outdated file (only the repository changed).
+
 CSV has one row per term, UTF-8 with a header; a cell that a spreadsheet would
 take for a formula (starting with = + - @ or a tab or carriage return) is written
 with a leading apostrophe, so opening an export can never run anything.
@@ -21,18 +29,47 @@ from typing import Any, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 from tooling.errors import InterlexError
+from tooling.import_merge import EntryRecord, TermRecord, fingerprint
 from tooling.model import Concept, ConceptStatus, Entry, Glossary
 from tooling.project import Project
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
-_TERM_TYPES = {"full-form": "fullForm", "acronym": "acronym", "abbreviation": "abbreviation",
-               "short-form": "shortForm", "variant": "variant", "phrase": "phrase"}
-_PARTS_OF_SPEECH = {"noun": "noun", "proper-noun": "noun", "verb": "verb",
-                    "adjective": "adjective", "adverb": "adverb", "other": "other"}
+TERM_TYPES = {"full-form": "fullForm", "acronym": "acronym", "abbreviation": "abbreviation",
+              "short-form": "shortForm", "variant": "variant", "phrase": "phrase"}
+PARTS_OF_SPEECH = {"noun": "noun", "proper-noun": "noun", "verb": "verb",
+                   "adjective": "adjective", "adverb": "adverb", "other": "other"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = ("concept", "lang", "term", "status", "type", "part_of_speech", "case_sensitive",
-               "do_not_translate", "forms", "definition", "review", "domain")
+               "do_not_translate", "forms", "definition", "review", "domain", "entry_hash")
+STATUS_SUFFIX = "Term-admn-sts"
+REVIEW_NOTE = "review: "
+DO_NOT_TRANSLATE_NOTE = "do-not-translate"
+ENTRY_HASH_NOTE = "interlex-entry-hash: "
+
+
+def _review(entry: Entry) -> str | None:
+    return str(entry.review.status) if entry.review else None
+
+
+def csv_record(entry: Entry) -> EntryRecord:
+    """The entry as a CSV export has it: every term column, no notes."""
+    terms = tuple(TermRecord(t.text, str(t.status or ""), t.type or "", t.part_of_speech or "",
+                             t.case_sensitive, t.do_not_translate, tuple(t.forms))
+                  for t in entry.terms)
+    return EntryRecord(entry.concept, entry.path, terms, entry.definition or None, None,
+                       _review(entry))
+
+
+def tbx_record(entry: Entry) -> EntryRecord:
+    """The entry as a TBX export has it: no forms, no case sensitivity, part of speech in
+    TBX-Basic's values, and only what is set."""
+    terms = tuple(TermRecord(t.text, str(t.status or ""), t.type or None,
+                             PARTS_OF_SPEECH.get(t.part_of_speech or ""), None,
+                             t.do_not_translate or None, None, t.note or None)
+                  for t in entry.terms)
+    return EntryRecord(entry.concept, entry.path, terms, entry.definition or None,
+                       tuple(entry.notes) or None, _review(entry))
 
 
 def entries_by_language(project: Project, glossary: Glossary, langs: Sequence[str],
@@ -88,31 +125,33 @@ def _tbx_concept(project: Project, glossary: Glossary, langs: Sequence[str],
         else:
             lines.append(f'        <admin type="source">{escape(source.title)}</admin>')
     for entry in entries_by_language(project, glossary, langs, concept):
-        lines += _tbx_language(entry)
+        lines += _tbx_language(entry, entry.lang == project.source.code)
     lines.append("      </conceptEntry>\n")
     return "\n".join(lines)
 
 
-def _tbx_language(entry: Entry) -> list[str]:
+def _tbx_language(entry: Entry, source: bool) -> list[str]:
     lines = [f"        <langSec xml:lang={quoteattr(entry.lang)}>"]
     if entry.definition:
         lines.append(f'          <descrip type="definition">{escape(entry.definition)}</descrip>')
     lines += [f"          <note>{escape(note)}</note>" for note in entry.notes]
     if entry.review is not None:
-        lines.append(f"          <note>review: {entry.review.status}</note>")
+        lines.append(f"          <note>{REVIEW_NOTE}{entry.review.status}</note>")
+    if not source:
+        lines.append(f"          <note>{ENTRY_HASH_NOTE}{fingerprint(tbx_record(entry))}</note>")
     for term in entry.terms:
         lines.append(f"          <termSec>\n            <term>{escape(term.text)}</term>")
         if term.status is not None:
             lines.append('            <termNote type="administrativeStatus">'
-                         f"{term.status}Term-admn-sts</termNote>")
+                         f"{term.status}{STATUS_SUFFIX}</termNote>")
         if term.part_of_speech:
             lines.append('            <termNote type="partOfSpeech">'
-                         f"{_PARTS_OF_SPEECH[term.part_of_speech]}</termNote>")
+                         f"{PARTS_OF_SPEECH[term.part_of_speech]}</termNote>")
         if term.type:
-            lines.append(f'            <termNote type="termType">{_TERM_TYPES[term.type]}'
+            lines.append(f'            <termNote type="termType">{TERM_TYPES[term.type]}'
                          "</termNote>")
         if term.do_not_translate:
-            lines.append("            <note>do-not-translate</note>")
+            lines.append(f"            <note>{DO_NOT_TRANSLATE_NOTE}</note>")
         if term.note:
             lines.append(f"            <note>{escape(term.note)}</note>")
         lines.append("          </termSec>")
@@ -130,12 +169,13 @@ def write_csv(project: Project, glossary: Glossary, langs: Sequence[str], out: T
     for concept in _concepts(glossary):
         domain = concept.domain.target if concept.domain else ""
         for entry in entries_by_language(project, glossary, langs, concept):
-            review = str(entry.review.status) if entry.review else ""
+            review = _review(entry) or ""
+            exported = "" if entry.lang == project.source.code else fingerprint(csv_record(entry))
             for term in entry.terms:
                 row = (concept.id, entry.lang, term.text, str(term.status or ""), term.type or "",
                        term.part_of_speech or "", "yes" if term.case_sensitive else "",
                        "yes" if term.do_not_translate else "", " | ".join(term.forms),
-                       entry.definition or "", review, domain)
+                       entry.definition or "", review, domain, exported)
                 writer.writerow([_safe_cell(cell) for cell in row])
 
 

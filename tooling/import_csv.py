@@ -1,46 +1,35 @@
 """`interlex import csv FILE --lang L`: merge a translator's spreadsheet into a locale file.
 
 The CSV is the one `interlex export csv` writes (one row per term; the apostrophe
-that disarmed formulas is removed again). Only rows of language L are read.
-Entries that are new or differ are written (terms, definition, review), with
-`source_hash` set to the current source entry: the translation is now of it.
-Entries that do not differ are left exactly as they are, comments included, so
-an export followed by an import changes nothing. The file is round-tripped with
-ruamel.yaml and replaced atomically.
+that disarmed formulas is removed again). Only rows of language L are read, grouped
+by concept into the records `import_merge` merges: terms with every column the CSV
+has (an empty cell clears that value), the definition and review of the first row
+that has one, and the `entry_hash` the export recorded, which tells a conflict (the
+entry changed both in the file and in the repository since the export) from an
+outdated row. A column missing from the header keeps the repository's values.
 """
 
 from __future__ import annotations
 
 import csv
-import difflib
 import io
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from tooling.errors import InterlexError
-from tooling.export import FORMULA_START
-from tooling.fileio import write_atomic
-from tooling.glossary import LOCALE_GLOSSARY_FILE, LOCALES_DIR, load_glossary
-from tooling.hashing import source_hash
-from tooling.model import TermStatus
-from tooling.pin import round_trip_yaml
+from tooling.export import FORMULA_START, csv_record
+from tooling.import_merge import (
+    EntryRecord,
+    ImportResult,
+    TermRecord,
+    check_record,
+    merge,
+    open_target,
+)
+from tooling.model import Glossary
 from tooling.project import Project
 
 _REQUIRED = ("concept", "lang", "term", "status")
-_TERM_KEYS = ("type", "part_of_speech")
-_FLAGS = ("case_sensitive", "do_not_translate")
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    path: str
-    added: tuple[str, ...]
-    changed: tuple[str, ...]
-    unchanged: int
-    diff: str
+_Row = tuple[int, dict[str, str]]
 
 
 def _cell(value: str) -> str:
@@ -48,116 +37,67 @@ def _cell(value: str) -> str:
     return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_START) else value
 
 
-def read_rows(path: Path, lang: str) -> dict[str, list[dict[str, str]]]:
+def read_rows(path: Path, lang: str) -> dict[str, list[_Row]]:
+    """The rows of language `lang` by concept, each with its line number."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InterlexError(f"{path}: cannot read it as UTF-8 CSV ({exc})") from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [c for c in _REQUIRED if c not in (reader.fieldnames or [])]
-    if missing:
-        raise InterlexError(f"{path}: the header row lacks {', '.join(missing)}; export a "
-                            "template with `interlex export csv`")
-    concepts: dict[str, list[dict[str, str]]] = {}
-    for row in reader:
-        cleaned = {key: _cell(value or "") for key, value in row.items() if key}
-        if cleaned.get("lang") == lang:
-            concepts.setdefault(cleaned["concept"], []).append(cleaned)
+    concepts: dict[str, list[_Row]] = {}
+    try:
+        missing = [c for c in _REQUIRED if c not in (reader.fieldnames or [])]
+        if missing:
+            raise InterlexError(f"{path}: the header row lacks {', '.join(missing)}; export a "
+                                "template with `interlex export csv`")
+        for row in reader:
+            cells = {key: _cell(value or "") for key, value in row.items() if key}
+            if cells["lang"] == lang:
+                concepts.setdefault(cells["concept"], []).append((reader.line_num, cells))
+    except csv.Error as exc:
+        raise InterlexError(f"{path}:{reader.reader.line_num}:1: not readable as CSV ({exc}); save "
+                            "it again as CSV from your spreadsheet") from None
     if not concepts:
         raise InterlexError(f"{path}: no rows for language '{lang}'")
     return concepts
 
 
-def _terms(rows: list[dict[str, str]], where: str, problems: list[str]) -> CommentedSeq:
-    terms = CommentedSeq()
-    for row in rows:
-        if row["status"] not in set(TermStatus):
-            problems.append(f"{where}: term '{row['term']}' has status '{row['status']}'; use "
-                            "preferred, admitted, deprecated or superseded")
-        term = CommentedMap([("term", row["term"]), ("status", row["status"])])
-        for key in _TERM_KEYS:
-            if row.get(key):
-                term[key] = row[key]
-        for key in _FLAGS:
-            if row.get(key) == "yes":
-                term[key] = True
-        forms = [f.strip() for f in row.get("forms", "").split(" | ") if f.strip()]
-        if forms:
-            term["forms"] = forms
-        terms.append(term)
-    return terms
+def _flag(value: str | None) -> bool | None:
+    return None if value is None else value == "yes"
 
 
-_COMPARED = ("term", "status", *_TERM_KEYS, *_FLAGS, "forms")
+def _term(cells: dict[str, str]) -> TermRecord:
+    forms = cells.get("forms")
+    return TermRecord(
+        cells["term"], cells["status"], cells.get("type"), cells.get("part_of_speech"),
+        _flag(cells.get("case_sensitive")), _flag(cells.get("do_not_translate")),
+        None if forms is None else tuple(f.strip() for f in forms.split(" | ") if f.strip()))
 
 
-def _simple(term: Any) -> Any:
-    """A term as plain values, for comparing a file's term with an imported one."""
-    if not isinstance(term, dict):
-        return term
-    return tuple((key, list(term[key]) if key == "forms" else term[key])
-                 for key in _COMPARED if term.get(key))
+def _first(rows: list[_Row], key: str) -> str | None:
+    return next((cells[key] for _, cells in rows if cells.get(key)), None)
 
 
-def _same_terms(old: Any, new: CommentedSeq) -> bool:
-    return isinstance(old, list) and [_simple(t) for t in old] == [_simple(t) for t in new]
-
-
-def _merge(data: Any, concept_id: str, rows: list[dict[str, str]], *, where: str,
-           problems: list[str], current: str) -> str:
-    """Merge one concept's rows into the locale data: added, changed or unchanged."""
-    terms = _terms(rows, where, problems)
-    definition = next((r["definition"] for r in rows if r.get("definition")), None)
-    review = next((r["review"] for r in rows if r.get("review")), None)
-    entry = data.get(concept_id)
-    if isinstance(entry, dict) and _same_terms(entry.get("terms"), terms) and (
-            definition is None or entry.get("definition") == definition):
-        return "unchanged"
-    target = entry if isinstance(entry, dict) else CommentedMap()
-    target["terms"] = terms
-    if definition is not None:
-        target["definition"] = definition
-    if review is not None or "review" not in target:
-        target["review"] = review or "draft"
-    target["source_hash"] = current  # translated from the source as it is now
-    if entry is None:
-        data[concept_id] = target
-        return "added"
-    return "changed"
-
-
-def import_csv(project: Project, path: Path, lang: str, *, dry_run: bool) -> ImportResult:
-    project.select_translations([lang])  # a usage error for anything else
-    glossary = load_glossary(project).glossary
-    rows = read_rows(path, lang)
-    locale = project.root / LOCALES_DIR / lang / LOCALE_GLOSSARY_FILE
-    yaml = round_trip_yaml()
-    before = locale.read_bytes().decode("utf-8") if locale.exists() else ""
-    data: Any = yaml.load(before.replace("\r\n", "\n")) or CommentedMap()
+def read_csv(path: Path, lang: str, glossary: Glossary) -> tuple[list[EntryRecord], list[str]]:
+    """One record per concept of language `lang`, and the problems found on the way."""
+    records: list[EntryRecord] = []
     problems: list[str] = []
-    added, changed, unchanged = [], [], 0
-    for concept_id, concept_rows in rows.items():
-        where = f"{path.name}: {concept_id}"
+    for concept_id, rows in read_rows(path, lang).items():
+        where = f"{path}:{rows[0][0]}:1"
         if concept_id not in glossary.concepts:
-            problems.append(f"{where}: no such concept in glossary/")
+            problems.append(f"{where}: {concept_id}: no such concept in glossary/; use the id of "
+                            "a concept (its file name without .yaml)")
             continue
-        outcome = _merge(data, concept_id, concept_rows, where=where, problems=problems,
-                         current=source_hash(glossary.concepts[concept_id].entry))
-        added += [concept_id] if outcome == "added" else []
-        changed += [concept_id] if outcome == "changed" else []
-        unchanged += outcome == "unchanged"
-    if problems:
-        raise InterlexError("nothing imported; fix these first:\n" + "\n".join(problems))
-    out = io.StringIO()
-    yaml.dump(data, out)
-    after = out.getvalue()
-    if "\r\n" in before:
-        after = after.replace("\n", "\r\n")
-    rel = locale.relative_to(project.root).as_posix()
-    diff = "".join(difflib.unified_diff(before.splitlines(keepends=True),
-                                        after.splitlines(keepends=True),
-                                        fromfile=f"a/{rel}", tofile=f"b/{rel}"))
-    if (added or changed) and not dry_run:
-        locale.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(locale, after)
-    return ImportResult(rel, tuple(added), tuple(changed), unchanged, diff)
+        record = EntryRecord(concept_id, where, tuple(_term(cells) for _, cells in rows),
+                             _first(rows, "definition"), None, _first(rows, "review"),
+                             _first(rows, "entry_hash"))
+        check_record(record, problems)
+        records.append(record)
+    return records, problems
+
+
+def import_csv(project: Project, path: Path, lang: str, *, dry_run: bool,
+               force: bool = False) -> ImportResult:
+    target = open_target(project, lang)
+    records, problems = read_csv(path, lang, target.glossary)
+    return merge(target, records, problems, view=csv_record, dry_run=dry_run, force=force)

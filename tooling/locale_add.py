@@ -15,15 +15,14 @@ import io
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import write_po
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from tooling.errors import InterlexError
-from tooling.fileio import write_atomic, write_atomic_bytes
+from tooling.fileio import write_atomic
 from tooling.glossary import CONTENT_DIR, LOCALE_GLOSSARY_FILE, LOCALES_DIR, load_glossary
 from tooling.pin import round_trip_yaml
 from tooling.project import CONFIG_FILE, Project
+from tooling.sitegen.messages import write_new_catalog
 
 
 def add_locale(project: Project, code: str) -> list[str]:
@@ -111,10 +110,5 @@ def _write_glossary(project: Project, code: str) -> str:
 
 
 def _write_catalog(project: Project, code: str) -> str:
-    path = project.root / LOCALES_DIR / code / "messages.po"
-    catalog = Catalog(locale=code, project="Interlex", fuzzy=False)
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, omit_header=False)
-    write_atomic_bytes(path, buffer.getvalue())
+    path = write_new_catalog(project, code)
     return path.relative_to(project.root).as_posix()
-

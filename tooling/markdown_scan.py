@@ -177,7 +177,12 @@ class _Walker:
 
     def _inline_block(self, kind: str, token: Token) -> Block:
         assert token.map is not None
-        content_offsets = self._locate(token.content, token.map[0], kind == "cell")
+        # markdown-it strips a paragraph with Python's str.strip(), which also drops
+        # leading lines of form feeds and other whitespace: start where the text does.
+        head = token.content.split("\n", 1)[0]
+        first = next((index for index in range(token.map[0], min(token.map[1], len(self.lines)))
+                      if head in self.lines[index]), token.map[0])
+        content_offsets = self._locate(token.content, first, kind == "cell")
         walker = _InlineWalker(token.content, content_offsets)
         walker.walk(token.children or [])
         prose = _strip_urls(Prose("".join(walker.chars), tuple(walker.offsets)))

@@ -70,7 +70,7 @@ def translations(project: Project, lang: str) -> NullTranslations:
 def extract() -> Catalog:
     """Every marked string of the package's code and templates, as a template catalog."""
     catalog = _catalog(None)
-    found = extract_from_dir(str(PACKAGE_DIR), _METHODS, keywords={"_": None},
+    found = extract_from_dir(str(PACKAGE_DIR), _METHODS, keywords={"_": None, "N_": None},
                              comment_tags=("Translators:",), strip_comment_tags=True)
     for filename, line, message, comments, context in sorted(found, key=lambda m: (m[0], m[1])):
         catalog.add(message, None, [(f"tooling/{filename}", line)], auto_comments=comments,
@@ -105,6 +105,15 @@ def update_catalogs(project: Project) -> list[str]:
     return changed
 
 
+def write_new_catalog(project: Project, lang: str) -> Path:
+    """A new language's catalog: every interface string of the code, untranslated."""
+    catalog = _catalog(lang)
+    catalog.update(extract(), update_creation_date=False)
+    path = catalog_path(project, lang)
+    _write_if_changed(project, path, catalog)
+    return path
+
+
 def _write_if_changed(project: Project, path: Path, catalog: Catalog) -> list[str]:
     catalog.revision_date = _FIXED_DATE
     data = _serialise(catalog)
@@ -124,12 +133,13 @@ def catalog_states(project: Project) -> Iterator[CatalogState]:
         if not path.is_file():
             continue
         catalog = _read(path, lang.code)
-        untranslated, fuzzy = [], []
+        untranslated: list[tuple[str, int]] = []
+        fuzzy: list[tuple[str, int]] = []
         for message_id in wanted:
             message = catalog.get(message_id)
             if message is None or not message.string:
-                untranslated.append((message_id, message.lineno if message else 0))
+                untranslated.append((message_id, message.lineno or 0 if message else 0))
             elif message.fuzzy:
-                fuzzy.append((message_id, message.lineno))
+                fuzzy.append((message_id, message.lineno or 0))
         yield CatalogState(lang.code, path.relative_to(project.root).as_posix(),
                            tuple(untranslated), tuple(fuzzy))

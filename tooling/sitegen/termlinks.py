@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from tooling.markdown_scan import SEPARATOR, Block, scan
+from tooling.markdown_scan import Block, scan
 from tooling.matcher import LanguageMatcher, Match
 from tooling.sitegen.text import attribute
 
@@ -53,15 +53,14 @@ def link_terms(markdown: str, matcher: LanguageMatcher,
 
 
 def _candidates(block: Block, matcher: LanguageMatcher) -> Iterator[tuple[int, int, Match]]:
-    """Matches of allowed terms that are plain text in the file: not across markup,
-    not inside a link's text; as file offsets [start, end)."""
+    """Matches of allowed terms that are plain text in the file: not across markup
+    (no term spans a separator, which is not a letter), not inside a link's text; as
+    file offsets [start, end)."""
     assert block.prose is not None
     text, offsets = block.prose.text, block.prose.offsets
     inside_links = [(link.offset, link.end) for link in block.links if link.end is not None]
     for match in matcher.find(text):
         if match.use.term.status is None or not match.use.term.status.allowed:
-            continue
-        if SEPARATOR in text[match.start:match.end]:
             continue
         start, last = offsets[match.start], offsets[match.end - 1]
         if last - start != match.end - match.start - 1:
