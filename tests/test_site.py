@@ -63,7 +63,8 @@ def test_plugin_check_can_be_turned_off(project: Callable[[str], Path], tmp_path
     root = project("minimal")
     config = root / "mkdocs.yml"
     config.write_text(config.read_text().replace("  - interlex\n",
-                                                 "  - interlex:\n      check: false\n"))
+                                                 "  - interlex:\n      check: false\n")
+                      .replace("site_url: https://example.org/", "site_url: https://example.org"))
     write(root / "glossary" / "broken.yaml", "id: [\n")
     done = _mkdocs(root, "--strict")
     assert done.returncode == 0, done.stderr

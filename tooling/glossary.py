@@ -32,6 +32,8 @@ MAX_CONCEPT_BYTES = 1 << 20
 # A locale file holds every concept of a language: thousands of entries.
 MAX_LOCALE_BYTES = 64 << 20
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+RESERVED_IDS = frozenset({"index", "status", "downloads", "domains", "changes"})
+"""Concept ids that would collide with the glossary's own pages on the site."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,11 @@ class _Loader:
             self._report(SCHEMA_RULE, Severity.ERROR, rel,
                          f"file name '{path.name}' is not a concept id: use lowercase ASCII "
                          "words joined by '-', ending in .yaml")
+            return None
+        if path.stem in RESERVED_IDS:
+            self._report(SCHEMA_RULE, Severity.ERROR, rel,
+                         f"'{path.stem}' is the name of one of the glossary's own pages "
+                         f"({', '.join(sorted(RESERVED_IDS))}); choose another concept id")
             return None
         self.concept_files.add(path.stem)
         document = self._read(path, MAX_CONCEPT_BYTES, SchemaName.CONCEPT)

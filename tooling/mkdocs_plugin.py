@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -22,6 +23,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from tooling.check import run_check
+from tooling.editions import EDITION_VARIABLE, HISTORY_VARIABLE, Edition, read_history
 from tooling.findings import Severity
 from tooling.glossary import load_glossary
 from tooling.project import Project, load_project
@@ -51,10 +53,12 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
     def __init__(self) -> None:
         self.depth = 0
         self.site: SiteBuild | None = None
+        self.edition: Edition | None = None
         self.project: Project | None = None
 
     @event_priority(100)  # before the search plugin reads its jieba dictionary
     def on_config(self, config: Any) -> Any:
+        self.edition = self._edition(config)
         # Interlex's templates (head links, Swahili interface strings) come with the
         # plugin; a project's own custom_dir, first in the list, still overrides them.
         dirs = config.theme.dirs
@@ -69,6 +73,21 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
                 search.config.jieba_dict_user = str(dictionary)
         return config
 
+    def _edition(self, config: Any) -> Edition | None:
+        """The edition `interlex publish` builds (it says so in the environment): the
+        site's URLs then live under the edition's own folder."""
+        name = os.environ.get(EDITION_VARIABLE)
+        root = config.site_url or "/"
+        if not root.endswith("/"):
+            config.site_url = root = root + "/"
+        if not name:
+            return None
+        if not root.endswith(f"/{name}/"):
+            config.site_url = root = urljoin(root, f"{name}/")
+        history_file = os.environ.get(HISTORY_VARIABLE)
+        history = read_history(Path(history_file)) if history_file else ()
+        return Edition(name, root, config.site_author or config.site_name, history)
+
     def on_pre_build(self, *, config: Any) -> None:
         self.depth += 1
         if self.depth > 1:
@@ -76,7 +95,7 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
         self.project = load_project(Path(config.config_file_path).parent)
         if self.config.check and not os.environ.get(CHECKED_VARIABLE):
             self._check(self.project)
-        self.site = SiteBuild(self.project, config.use_directory_urls)
+        self.site = SiteBuild(self.project, config.use_directory_urls, self.edition)
         generated = self.site.generated
         log.info(f"Glossary pages: {len(generated.written)} written, {generated.unchanged} "
                  f"unchanged, {len(generated.removed)} removed")
@@ -117,8 +136,15 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
         assert self.site is not None
         alternates = {code: (str(getattr(file, "locale", code)), file.url)
                       for code, file in getattr(page.file, "alternates", {}).items()}
-        context["interlex"] = self.site.head_links(_language(config, self.site), alternates,
-                                                   config.site_url or "/")
+        links = self.site.head_links(_language(config, self.site), alternates,
+                                     config.site_url or "/")
+        context["interlex"] = links
+        # The i18n plugin leaves absolute links on home pages, which escape a version
+        # alias such as latest/ (mike); site-relative ones work under any path.
+        # (the i18n plugin sets `extra.alternate` as an attribute, which is what templates
+        # read first, and which is not the mapping's item)
+        for alternate in getattr(config.extra, "alternate", None) or []:
+            alternate["link"] = links.switcher.get(alternate.get("lang"), alternate["link"])
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: Any) -> str:

@@ -14,14 +14,24 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tooling import __version__
-from tooling.cli import check, export, importer, locale, site, status, term, translations
+from tooling.cli import (
+    check,
+    export,
+    importer,
+    locale,
+    publish,
+    site,
+    status,
+    term,
+    translations,
+)
 from tooling.errors import InterlexError
 from tooling.project import find_root, load_project
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as the shell reports it
-COMMANDS = (check, status, translations, term, locale, export, importer, site)
+COMMANDS = (check, status, translations, term, locale, export, importer, site, publish)
 
 
 def build_parser() -> argparse.ArgumentParser:

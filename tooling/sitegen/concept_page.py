@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tooling.model import Source, Term
 from tooling.sitegen.context import PageContext
+from tooling.sitegen.edition_pages import citation_section
 from tooling.sitegen.text import (
     attribute,
     field,
@@ -30,6 +31,8 @@ def concept_page(ctx: PageContext, view: ConceptView) -> str:
                      "".join(_paragraph(ctx, view, note) for note in view.entry.notes))
     parts += [_jurisdictions(ctx, view), _sources(ctx, concept.sources), _relations(ctx, view),
               _about(ctx, view), _other_languages(ctx, view)]
+    if ctx.snapshot is not None:
+        parts.append(citation_section(ctx, view, ctx.snapshot))
     return "\n".join(part for part in parts if part)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tooling.editions import Edition, Snapshot
 from tooling.model import ReviewStatus, TermStatus
 from tooling.sitegen.notices import Notice, notice_html
 from tooling.sitegen.urls import page_url
@@ -18,6 +19,9 @@ class PageContext:
     lang: str
     gettext: Callable[[str], str]
     directory_urls: bool = True
+    edition: Edition | None = None
+    snapshot: Snapshot | None = None
+    """The glossary as this build publishes it (when it is an edition)."""
 
     @property
     def source(self) -> str:

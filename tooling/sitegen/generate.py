@@ -13,16 +13,26 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tooling.editions import Edition, snapshot_of
 from tooling.errors import InterlexError
 from tooling.fileio import write_atomic
 from tooling.glossary import CONTENT_DIR, load_glossary
 from tooling.project import Project
 from tooling.sitegen.concept_page import concept_page
 from tooling.sitegen.context import PageContext
+from tooling.sitegen.edition_pages import changes_page
 from tooling.sitegen.index_pages import domain_page, index_page
 from tooling.sitegen.messages import translations
 from tooling.sitegen.report_pages import downloads_page, status_page
-from tooling.sitegen.urls import DOWNLOADS, GLOSSARY, INDEX, STATUS, concept_key, domain_key
+from tooling.sitegen.urls import (
+    CHANGES,
+    DOWNLOADS,
+    GLOSSARY,
+    INDEX,
+    STATUS,
+    concept_key,
+    domain_key,
+)
 from tooling.sitegen.views import SiteModel, build_model
 from tooling.status import StatusReport, translation_status
 
@@ -38,16 +48,18 @@ class Generated:
     model: SiteModel
 
 
-def generate(project: Project, directory_urls: bool = True) -> Generated:
+def generate(project: Project, directory_urls: bool = True,
+             edition: Edition | None = None) -> Generated:
     glossary = load_glossary(project).glossary
     model = build_model(project, glossary)
     report = translation_status(project)
+    snapshot = snapshot_of(project, glossary) if edition else None
     written: list[str] = []
     removed: list[str] = []
     unchanged = 0
     for lang in project.languages:
         ctx = PageContext(model, lang.code, translations(project, lang.code).gettext,
-                          directory_urls)
+                          directory_urls, edition, snapshot)
         folder = project.root / CONTENT_DIR / lang.code
         pages = dict(_pages(ctx, report))
         for key, text in sorted(pages.items()):
@@ -63,6 +75,8 @@ def _pages(ctx: PageContext, report: StatusReport) -> Iterator[tuple[str, str]]:
     yield INDEX, index_page(ctx)
     yield STATUS, status_page(ctx, report)
     yield DOWNLOADS, downloads_page(ctx)
+    if ctx.snapshot is not None:
+        yield CHANGES, changes_page(ctx, ctx.snapshot)
     for domain_id in sorted(ctx.model.glossary.domains or {}):
         yield domain_key(domain_id), domain_page(ctx, domain_id)
     for concept_id, view in ctx.model.views[ctx.lang].items():

@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 
 from tooling.corpus import Matchers
 from tooling.documents import document_hash, load_document
+from tooling.editions import Edition
 from tooling.project import Project
 from tooling.sitegen.context import PageContext
 from tooling.sitegen.generate import Generated, generate
@@ -17,7 +18,7 @@ from tooling.sitegen.messages import translations
 from tooling.sitegen.notices import Notice
 from tooling.sitegen.termlinks import TermLink, link_terms
 from tooling.sitegen.text import attribute, relative_url
-from tooling.sitegen.urls import GLOSSARY, concept_key
+from tooling.sitegen.urls import GLOSSARY, concept_key, page_url
 from tooling.sitegen.views import direction
 
 
@@ -30,6 +31,11 @@ class HeadLinks:
     `x-default`, the source language's."""
     search_index: str | None
     """The language's own search index, site-relative (None for the source language)."""
+    switcher: Mapping[str, str]
+    """Language to the site-relative URL the language selector offers: the same page."""
+    outdated: str
+    """The notice on an edition that is not the latest (Material shows it only then)."""
+    outdated_link: str
 
 
 _THEME_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
@@ -40,10 +46,12 @@ the page is a fallback, and relative; `HeadLinks` replaces them."""
 class SiteBuild:
     """One build of the whole site (every language): pages generated, matchers built."""
 
-    def __init__(self, project: Project, directory_urls: bool = True) -> None:
+    def __init__(self, project: Project, directory_urls: bool = True,
+                 edition: Edition | None = None) -> None:
         self.project = project
         self.directory_urls = directory_urls
-        self.generated: Generated = generate(project, directory_urls)
+        self.edition = edition
+        self.generated: Generated = generate(project, directory_urls, edition)
         self.model = self.generated.model
         self.matchers = Matchers(self.model.glossary, project.source.code)
         self.fallback_urls: set[str] = set()
@@ -53,7 +61,7 @@ class SiteBuild:
     def context(self, lang: str) -> PageContext:
         if lang not in self._contexts:
             self._contexts[lang] = PageContext(self.model, lang, translations(
-                self.project, lang).gettext, self.directory_urls)
+                self.project, lang).gettext, self.directory_urls, self.edition)
         return self._contexts[lang]
 
     def _source_hash(self, key: str) -> str | None:
@@ -116,7 +124,15 @@ class SiteBuild:
         links += [("x-default", urljoin(site_url, url)) for code, (written_in, url)
                   in alternates.items() if code == source]
         index = None if lang == source else f"{lang}/search/search_index.json"
-        return HeadLinks(tuple(links), index)
+        switcher = {language.code: alternates[language.code][1] if language.code in alternates
+                    else page_url(language.code, "index.md", source, self.directory_urls)
+                    for language in self.project.languages}
+        _ = self.context(lang).gettext
+        edition = self.edition.name if self.edition else ""
+        return HeadLinks(tuple(links), index, switcher,
+                         _("You are reading edition {edition} of this site, which is not the "
+                           "latest.").format(edition=edition),
+                         _("Read this page in the latest edition"))
 
     def _is_fallback_concept(self, lang: str, key: str) -> bool:
         folder, _, name = key.rpartition("/")

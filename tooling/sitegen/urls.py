@@ -7,8 +7,7 @@ INDEX = f"{GLOSSARY}/index.md"
 STATUS = f"{GLOSSARY}/status.md"
 DOWNLOADS = f"{GLOSSARY}/downloads.md"
 DOMAINS = f"{GLOSSARY}/domains"
-RESERVED_IDS = frozenset({"index", "status", "downloads", "domains"})
-"""Concept ids that would collide with the glossary's own pages."""
+CHANGES = f"{GLOSSARY}/changes.md"
 
 
 def concept_key(concept_id: str) -> str:
@@ -35,4 +34,4 @@ def page_url(lang: str, key: str, source: str, directory_urls: bool = True) -> s
 def in_navigation(key: str) -> bool:
     """Whether a page belongs in the navigation: every page but the concept pages."""
     folder, _, name = key.rpartition("/")
-    return folder != GLOSSARY or f"{folder}/{name}" in (INDEX, STATUS, DOWNLOADS)
+    return folder != GLOSSARY or f"{folder}/{name}" in (INDEX, STATUS, DOWNLOADS, CHANGES)
