@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -32,7 +33,7 @@ from tooling.sitegen.report_pages import write_exports
 from tooling.sitegen.runtime import SiteBuild
 from tooling.sitegen.search import segmenter_dictionary, split_search_index
 from tooling.sitegen.sections import section_title
-from tooling.sitegen.sitemap import clean_sitemap
+from tooling.sitegen.sitemap import write_sitemap
 from tooling.sitegen.urls import in_navigation
 
 log = logging.getLogger("mkdocs.plugins.interlex")
@@ -109,6 +110,14 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
             else:
                 log.debug(line)
 
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        # Before the i18n plugin (priority -100) sorts the files into languages.
+        assert self.site is not None
+        lang = _language(config, self.site)
+        for file in [f for f in files if not self.site.belongs_to_build(f.src_uri, lang)]:
+            files.remove(file)
+        return files
+
     @event_priority(-110)  # after the i18n plugin has made the language's navigation
     def on_nav(self, nav: Navigation, *, config: Any, files: Any) -> Navigation:
         # Thousands of concept pages would each render a navigation of thousands of
@@ -136,7 +145,7 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
         assert self.site is not None
         alternates = {code: (str(getattr(file, "locale", code)), file.url)
                       for code, file in getattr(page.file, "alternates", {}).items()}
-        links = self.site.head_links(_language(config, self.site), alternates,
+        links = self.site.head_links(_language(config, self.site), _key(page), alternates,
                                      config.site_url or "/")
         context["interlex"] = links
         # The i18n plugin leaves absolute links on home pages, which escape a version
@@ -160,7 +169,8 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
         write_exports(self.site.project, self.site.model.glossary, site_dir)
         split_search_index(self.site.project, site_dir, self.site.fallback_urls,
                            [Path(folder) for folder in config.theme.dirs])
-        clean_sitemap(site_dir, config.site_url or "/", self.site.fallback_urls)
+        write_sitemap(site_dir, config.site_url or "/", self.site.pages,
+                      self.site.project.source.code)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.depth = 0

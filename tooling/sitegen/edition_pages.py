@@ -67,7 +67,7 @@ def citation_section(ctx: PageContext, view: ConceptView, current: Snapshot) -> 
     citation = _("{publisher}. “{term}”. In: Interlex glossary, edition {edition}. {url}").format(
         publisher=edition.publisher, term=view.label, edition=edition.name, url=permalink)
     lines = [heading(_("Cite this entry")),
-             f'{inline(_("Permanent link"))}: <a href="{attribute(permalink)}" '
+             inline(_("Permanent link")) + f': <a href="{attribute(permalink)}" '
              f'class="interlex-permalink">{attribute(permalink)}</a>\n',
              f'<p class="interlex-citation">{attribute(citation)}</p>\n',
              heading(_("History"))]
@@ -78,7 +78,9 @@ def citation_section(ctx: PageContext, view: ConceptView, current: Snapshot) -> 
     items = []
     for name, kinds in concept_history(edition, current, view.concept.id, view.content_lang):
         what = ", ".join(labels[kind] for kind in kinds)
-        items.append(f"- {inline(_('Edition {edition}').format(edition=name))}: {inline(what)}\n")
+        label = _("Edition {edition}").format(edition=name)
+        items.append(f"- {inline(label)}: {inline(what)}\n")
     lines.append("".join(items))
-    lines.append(f"[{inline(_('All changes in this edition'))}]({changes_link})\n")
+    all_changes = _("All changes in this edition")
+    lines.append(f"[{inline(all_changes)}]({changes_link})\n")
     return "\n".join(lines)

@@ -92,7 +92,7 @@ def _write_if_changed(path: Path, text: str) -> bool:
     if path.is_file() and path.read_text("utf-8") == text:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, text)
+    write_atomic(path, text, durable=False)  # build output: the next build writes it again
     return True
 
 

@@ -16,6 +16,7 @@ from tooling.sitegen.context import PageContext
 from tooling.sitegen.generate import Generated, generate
 from tooling.sitegen.messages import translations
 from tooling.sitegen.notices import Notice
+from tooling.sitegen.sitemap import BuiltPage
 from tooling.sitegen.termlinks import TermLink, link_terms
 from tooling.sitegen.text import attribute, relative_url
 from tooling.sitegen.urls import GLOSSARY, concept_key, page_url
@@ -55,6 +56,8 @@ class SiteBuild:
         self.model = self.generated.model
         self.matchers = Matchers(self.model.glossary, project.source.code)
         self.fallback_urls: set[str] = set()
+        self.pages: list[BuiltPage] = []
+        """Every page built, in every language, for the sitemap."""
         self._contexts: dict[str, PageContext] = {}
         self._source_hashes: dict[str, str | None] = {}
 
@@ -106,19 +109,33 @@ class SiteBuild:
                   page_url: str) -> str:
         """A page shown in another language than the reader's says so to the browser,
         so it is read aloud, hyphenated and searched as that language."""
-        if self._is_fallback_concept(lang, key):
-            self.fallback_urls.add(page_url)  # generated pages mark their own language
+        translated = content_lang == lang and not self._is_fallback_concept(lang, key)
+        self.pages.append(BuiltPage(lang, key, page_url, translated))
+        if not translated:
+            self.fallback_urls.add(page_url)
         if content_lang == lang:
             return html
-        self.fallback_urls.add(page_url)
         return (f'<div lang="{attribute(content_lang)}" dir="{direction(content_lang)}">'
                 f"{html}</div>")
 
-    def head_links(self, lang: str, alternates: Mapping[str, tuple[str, str]],
+    def belongs_to_build(self, src_uri: str, lang: str) -> bool:
+        """Whether a file takes part in `lang`'s build. Other languages' glossary pages do
+        not: every language has all of its own, and the i18n plugin would otherwise go
+        through every language's thousands of pages in each language's build."""
+        code, _, rest = src_uri.partition("/")
+        return code == lang or code not in self.project.codes or \
+            not rest.startswith(GLOSSARY + "/")
+
+    def head_links(self, lang: str, key: str, alternates: Mapping[str, tuple[str, str]],
                    site_url: str) -> HeadLinks:
         """`alternates` maps each language to the (language, URL) of the file the i18n
-        plugin shows there: a fallback in the source language is not an alternate."""
+        plugin shows there: a fallback in the source language is not an alternate.
+        Glossary pages exist in every language, so theirs are known without it."""
         source = self.project.source.code
+        if key.startswith(GLOSSARY + "/"):
+            alternates = {code: (source if self._is_fallback_concept(code, key) else code,
+                                 page_url(code, key, source, self.directory_urls))
+                          for code in sorted(self.project.codes)}
         links = [(code, urljoin(site_url, url)) for code, (written_in, url)
                  in sorted(alternates.items()) if written_in == code]
         links += [("x-default", urljoin(site_url, url)) for code, (written_in, url)
