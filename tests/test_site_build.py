@@ -191,3 +191,14 @@ def test_navigation_sections_are_translated_and_concepts_left_out(site: Path) ->
     assert sections == ["Glossaire", "Guide"]
     assert 'href="../../glossary/evaluation/"' in french  # the term link
     assert french.count("glossary/evaluation/") == 1  # and not a navigation entry
+
+
+def test_per_term_notices_in_tooltips_and_native_language_names(site: Path) -> None:
+    french = _page(site, "fr/guide/testing")
+    assert ('title="red teaming (Outdated translation): Mise à l’épreuve structurée d’un système '
+            'd’IA par des personnes jouant l’adversaire."') in french
+    arabic = _page(site, "ar/guide/testing")
+    assert ('title="evaluation (English): Systematic measurement of what an AI system can do '
+            'and how it behaves."') in arabic
+    names = re.findall(r'hreflang="(\w+)" class="md-select__link">\s*([^<\s][^<]*?)\s*<', french)
+    assert names == [("en", "English"), ("fr", "Français"), ("ja", "日本語"), ("ar", "العربية")]

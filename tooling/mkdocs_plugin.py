@@ -154,6 +154,7 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
         # read first, and which is not the mapping's item)
         for alternate in getattr(config.extra, "alternate", None) or []:
             alternate["link"] = links.switcher.get(alternate.get("lang"), alternate["link"])
+            alternate["name"] = links.names.get(alternate.get("lang"), alternate["name"])
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: Any) -> str:

@@ -20,7 +20,8 @@ from tooling.sitegen.sitemap import BuiltPage
 from tooling.sitegen.termlinks import TermLink, link_terms
 from tooling.sitegen.text import attribute, relative_url
 from tooling.sitegen.urls import GLOSSARY, concept_key, page_url
-from tooling.sitegen.views import direction
+from tooling.sitegen.views import direction, native_name
+from tooling.status import State
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class HeadLinks:
     """The language's own search index, site-relative (None for the source language)."""
     switcher: Mapping[str, str]
     """Language to the site-relative URL the language selector offers: the same page."""
+    names: Mapping[str, str]
+    """Language to its name in the selector: in its own language and script."""
     outdated: str
     """The notice on an edition that is not the latest (Material shows it only then)."""
     outdated_link: str
@@ -103,7 +106,14 @@ class SiteBuild:
         if view is None:
             return None
         href = relative_url(page_url, ctx.url(ctx.lang, concept_key(concept)))
-        return TermLink(concept, href, f"{view.label}: {view.entry.definition or ''}".rstrip(": "))
+        _ = ctx.gettext
+        label = view.label
+        if view.fallback:  # the tooltip says the definition is not in the reader's language
+            label = f"{label} ({ctx.language_name(view.content_lang)})"
+        elif view.state is State.STALE:
+            label = f"{label} ({_('Outdated translation')})"
+        tooltip = f"{label}: {view.entry.definition}" if view.entry.definition else label
+        return TermLink(concept, href, tooltip)
 
     def page_html(self, html: str, *, lang: str, content_lang: str, key: str,
                   page_url: str) -> str:
@@ -146,7 +156,9 @@ class SiteBuild:
                     for language in self.project.languages}
         _ = self.context(lang).gettext
         edition = self.edition.name if self.edition else ""
-        return HeadLinks(tuple(links), index, switcher,
+        names = {language.code: native_name(language.code, language.name)
+                 for language in self.project.languages}
+        return HeadLinks(tuple(links), index, switcher, names,
                          _("You are reading edition {edition} of this site, which is not the "
                            "latest.").format(edition=edition),
                          _("Read this page in the latest edition"))

@@ -82,3 +82,13 @@ def _view(project: Project, glossary: Glossary, concept: Concept, lang: str) -> 
     if state is State.MISSING:
         return ConceptView(concept, lang, concept.entry, state, True)
     return ConceptView(concept, lang, glossary.locales[lang].entries[concept.id], state, False)
+
+
+def native_name(lang: str, configured: str) -> str:
+    """The language's name in its own language and script, from Babel's locale data
+    (capitalised as a menu item); the configured name where Babel has none."""
+    try:
+        name = Locale.parse(lang).get_display_name(lang)
+    except (UnknownLocaleError, ValueError):
+        return configured
+    return name[:1].upper() + name[1:] if name else configured
