@@ -63,9 +63,11 @@ class StatusReport:
 
 
 def translation_status(project: Project, langs: Sequence[str] = (),
-                       progress: Progress | None = None) -> StatusReport:
+                       progress: Progress | None = None,
+                       glossary: Glossary | None = None) -> StatusReport:
+    """`glossary`, when the caller has it loaded already, is not loaded again."""
     selected = project.select_translations(langs)
-    glossary = load_glossary(project).glossary
+    glossary = glossary or load_glossary(project).glossary
     concepts = [c for c in glossary.concepts.values() if c.status is not ConceptStatus.RETIRED]
     sources = list(iter_documents(project, project.source.code))
     total = len(selected) * (len(concepts) + len(sources))

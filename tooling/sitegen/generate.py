@@ -52,7 +52,7 @@ def generate(project: Project, directory_urls: bool = True,
              edition: Edition | None = None) -> Generated:
     glossary = load_glossary(project).glossary
     model = build_model(project, glossary)
-    report = translation_status(project)
+    report = translation_status(project, glossary=glossary)
     snapshot = snapshot_of(project, glossary) if edition else None
     written: list[str] = []
     removed: list[str] = []

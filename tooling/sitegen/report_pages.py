@@ -43,7 +43,7 @@ def write_exports(project: Project, glossary: Glossary, site_dir: Path) -> list[
     for export in EXPORTS:
         out = io.StringIO()
         export.writer(project, glossary, (), out)
-        write_atomic(folder / export.filename, out.getvalue())
+        write_atomic(folder / export.filename, out.getvalue(), durable=False)  # build output
         written.append(folder / export.filename)
     return written
 

@@ -170,4 +170,5 @@ class SiteBuild:
 
     def page_output(self, html: str) -> str:
         """The finished page, with the theme's hreflang links left to ours."""
-        return _THEME_ALTERNATE.sub("", html)
+        head, end, body = html.partition("</head>")
+        return _THEME_ALTERNATE.sub("", head) + end + body

@@ -52,7 +52,7 @@ def split_search_index(project: Project, site_dir: Path, fallbacks: Collection[s
         target = path if lang == project.source.code else site_dir / lang / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, json.dumps({"config": config, "docs": docs}, ensure_ascii=False,
-                                        separators=(",", ":")))
+                                        separators=(",", ":")), durable=False)
     return {lang: len(docs) for lang, docs in by_lang.items()}
 
 

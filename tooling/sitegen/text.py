@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 import re
 from urllib.parse import urlsplit
 
@@ -53,12 +52,16 @@ def span(text: str, lang: str, direction: str | None = None) -> str:
 
 def relative_url(from_url: str, to_url: str) -> str:
     """The link from page URL `from_url` to `to_url`, both site-relative
-    (`fr/guidance/x/` or `fr/guidance/x.html`): relative, so any sub-path works."""
-    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
-    target_dir, name = posixpath.split(to_url)
-    relative = posixpath.relpath(target_dir or ".", base.rstrip("/") or ".")
-    link = name if relative == "." else f"{relative}/{name}"
-    return link if link else "./"
+    (`fr/guidance/x/` or `fr/guidance/x.html`): relative, so any sub-path works.
+    (Plain list work: this runs for every link of thousands of pages.)"""
+    base = from_url.split("/")[:-1]  # the page's folder: `x/` is a folder, `x.html` is not
+    *target, name = to_url.split("/")
+    common = 0
+    while common < min(len(base), len(target)) and base[common] == target[common]:
+        common += 1
+    parts = [".."] * (len(base) - common) + target[common:]
+    link = "/".join([*parts, name]) if parts else name
+    return link or "./"
 
 
 def heading(text: str, level: int = 2) -> str:

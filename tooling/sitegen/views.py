@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -56,6 +57,7 @@ class SiteModel:
         return self.project.source.code
 
 
+@functools.cache
 def direction(lang: str) -> str:
     """"rtl" or "ltr", from Babel's locale data."""
     try:
@@ -84,6 +86,7 @@ def _view(project: Project, glossary: Glossary, concept: Concept, lang: str) -> 
     return ConceptView(concept, lang, glossary.locales[lang].entries[concept.id], state, False)
 
 
+@functools.cache
 def native_name(lang: str, configured: str) -> str:
     """The language's name in its own language and script, from Babel's locale data
     (capitalised as a menu item); the configured name where Babel has none."""
