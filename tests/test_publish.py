@@ -109,12 +109,13 @@ def test_switcher_hreflang_and_sitemap_under_an_edition(published: Path) -> None
     home = _show(published, "2025.2/fr/index.html")
     switcher = re.findall(r'<a href="([^"]*)" hreflang="(\w+)" class="md-select__link">', home)
     assert switcher == [("../", "en"), ("./", "fr"), ("../ja/", "ja"), ("../ar/", "ar")]
-    links = re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]*)">', home)
-    assert links == [("en", "https://example.org/sub/2025.2/"),
-                     ("fr", "https://example.org/sub/2025.2/fr/"),
-                     ("ja", "https://example.org/sub/2025.2/ja/"),
-                     ("x-default", "https://example.org/sub/2025.2/")]
     sitemap = _show(published, "2025.2/sitemap.xml")
+    links = re.findall(r'<xhtml:link rel="alternate" hreflang="([\w-]+)" href="([^"]*)"/>',
+                       sitemap[sitemap.index("<loc>https://example.org/sub/2025.2/fr/</loc>"):])
+    assert links[:4] == [("en", "https://example.org/sub/2025.2/"),
+                         ("fr", "https://example.org/sub/2025.2/fr/"),
+                         ("ja", "https://example.org/sub/2025.2/ja/"),
+                         ("x-default", "https://example.org/sub/2025.2/")]
     assert '<xhtml:link rel="alternate" hreflang="fr" href="https://example.org/sub/2025.2/fr/"' \
         in sitemap
     assert "2025.2fr" not in sitemap

@@ -143,10 +143,8 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
 
     def on_page_context(self, context: Any, *, page: Page, config: Any, nav: Any) -> Any:
         assert self.site is not None
-        alternates = {code: (str(getattr(file, "locale", code)), file.url)
-                      for code, file in getattr(page.file, "alternates", {}).items()}
-        links = self.site.head_links(_language(config, self.site), _key(page), alternates,
-                                     config.site_url or "/")
+        alternates = {code: file.url for code, file in getattr(page.file, "alternates", {}).items()}
+        links = self.site.page_extras(_language(config, self.site), _key(page), alternates)
         context["interlex"] = links
         # The i18n plugin leaves absolute links on home pages, which escape a version
         # alias such as latest/ (mike); site-relative ones work under any path.
@@ -159,7 +157,7 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
 
     def on_post_page(self, output: str, *, page: Page, config: Any) -> str:
         assert self.site is not None
-        return self.site.page_output(output)
+        return self.site.page_output(output, _language(config, self.site))
 
     @event_priority(-110)  # after the i18n plugin has built every language
     def on_post_build(self, *, config: Any) -> None:

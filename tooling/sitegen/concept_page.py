@@ -160,7 +160,7 @@ def _other_languages(ctx: PageContext, view: ConceptView) -> str:
                     f"<td>{term}</td><td>{attribute(ctx.state(other.state))}</td></tr>")
     header = "".join(f"<th>{attribute(label)}</th>"
                      for label in (_("Language"), _("Term"), _("Review status")))
-    return (heading(_("In other languages")) + "\n<table class=\"interlex-languages\">\n"
+    return (heading(_("In other languages")) + "\n<table>\n"
             f"<thead><tr>{header}</tr></thead>\n<tbody>\n" + "\n".join(rows) +
             "\n</tbody>\n</table>\n")
 

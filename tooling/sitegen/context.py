@@ -35,7 +35,8 @@ class PageContext:
 
     def notice(self, kind: Notice) -> str:
         return notice_html(kind, self.gettext, language=self.language_name(self.lang),
-                           source_language=self.language_name(self.source), lang=self.lang)
+                           source_language=self.language_name(self.source), lang=self.lang,
+                           source=self.source)
 
     def notices(self, view: ConceptView) -> list[str]:
         """Notices for a concept's entry: fallback, outdated, draft (in that order)."""

@@ -19,8 +19,9 @@ class Notice(StrEnum):
 
 
 def notice_html(notice: Notice, _: Gettext, *, language: str, source_language: str,
-                lang: str) -> str:
-    """The notice block in the reader's language `lang` (`language` is its name)."""
+                lang: str, source: str) -> str:
+    """The notice block in the reader's language `lang` (`language` is its name), or in
+    the source language `source` while the language's catalog lacks the notice."""
     if notice is Notice.DRAFT:
         kind, title = "warning", _("Draft translation")
         body = _("This translation has not yet been reviewed by a human translator. "
@@ -34,7 +35,10 @@ def notice_html(notice: Notice, _: Gettext, *, language: str, source_language: s
         kind, title = "info", _("Not yet translated")
         body = _("This text is not yet available in {language}. It is shown in {source}."
                  ).format(language=language, source=source_language)
+    english = {Notice.DRAFT: "Draft translation", Notice.OUTDATED: "Outdated translation",
+               Notice.FALLBACK: "Not yet translated"}[notice]
+    written_in = source if title == english else lang
     return (f'<div class="admonition {kind} interlex-notice interlex-{notice}" '
-            f'lang="{attribute(lang)}" data-interlex-notice="{notice}">\n'
+            f'lang="{attribute(written_in)}" data-interlex-notice="{notice}">\n'
             f'<p class="admonition-title">{attribute(title)}</p>\n'
             f"<p>{attribute(body)}</p>\n</div>\n")

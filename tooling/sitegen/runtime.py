@@ -6,7 +6,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin
 
 from tooling.corpus import Matchers
 from tooling.documents import document_hash, load_document
@@ -25,12 +24,12 @@ from tooling.status import State
 
 
 @dataclass(frozen=True)
-class HeadLinks:
-    """What `tooling/theme/main.html` adds to a page's head."""
+class PageExtras:
+    """What `tooling/theme/main.html` and the language selector need of a page. (Its
+    hreflang alternates are in the sitemap, not in its head: Material's JavaScript takes
+    every `link rel=alternate` of a head for a language's root and fetches a sitemap
+    there, which from a page's URL, or another host, goes wrong.)"""
 
-    alternates: tuple[tuple[str, str], ...]
-    """(hreflang, absolute URL): the page in each language it really exists in, and
-    `x-default`, the source language's."""
     search_index: str | None
     """The language's own search index, site-relative (None for the source language)."""
     switcher: Mapping[str, str]
@@ -43,8 +42,10 @@ class HeadLinks:
 
 
 _THEME_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
-"""Material's hreflang links: one per language of the switcher, including languages where
-the page is a fallback, and relative; `HeadLinks` replaces them."""
+"""Material's hreflang links, one per language root (see `PageExtras`): the sitemap has
+each page's real alternates."""
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+"""Material's search dialog, which has no accessible name."""
 
 
 class SiteBuild:
@@ -136,29 +137,23 @@ class SiteBuild:
         return code == lang or code not in self.project.codes or \
             not rest.startswith(GLOSSARY + "/")
 
-    def head_links(self, lang: str, key: str, alternates: Mapping[str, tuple[str, str]],
-                   site_url: str) -> HeadLinks:
-        """`alternates` maps each language to the (language, URL) of the file the i18n
-        plugin shows there: a fallback in the source language is not an alternate.
-        Glossary pages exist in every language, so theirs are known without it."""
+    def page_extras(self, lang: str, key: str, alternates: Mapping[str, str]) -> PageExtras:
+        """`alternates` maps languages to the site-relative URL of the page there, as the
+        i18n plugin knows it (it does not know glossary pages, which exist in every
+        language: see `belongs_to_build`)."""
         source = self.project.source.code
         if key.startswith(GLOSSARY + "/"):
-            alternates = {code: (source if self._is_fallback_concept(code, key) else code,
-                                 page_url(code, key, source, self.directory_urls))
-                          for code in sorted(self.project.codes)}
-        links = [(code, urljoin(site_url, url)) for code, (written_in, url)
-                 in sorted(alternates.items()) if written_in == code]
-        links += [("x-default", urljoin(site_url, url)) for code, (written_in, url)
-                  in alternates.items() if code == source]
+            alternates = {code: page_url(code, key, source, self.directory_urls)
+                          for code in self.project.codes}
         index = None if lang == source else f"{lang}/search/search_index.json"
-        switcher = {language.code: alternates[language.code][1] if language.code in alternates
+        switcher = {language.code: alternates[language.code] if language.code in alternates
                     else page_url(language.code, "index.md", source, self.directory_urls)
                     for language in self.project.languages}
         _ = self.context(lang).gettext
         edition = self.edition.name if self.edition else ""
         names = {language.code: native_name(language.code, language.name)
                  for language in self.project.languages}
-        return HeadLinks(tuple(links), index, switcher, names,
+        return PageExtras(index, switcher, names,
                          _("You are reading edition {edition} of this site, which is not the "
                            "latest.").format(edition=edition),
                          _("Read this page in the latest edition"))
@@ -168,7 +163,11 @@ class SiteBuild:
         view = self.model.views[lang].get(name.removesuffix(".md")) if folder == GLOSSARY else None
         return view is not None and view.fallback
 
-    def page_output(self, html: str) -> str:
-        """The finished page, with the theme's hreflang links left to ours."""
+    def page_output(self, html: str, lang: str) -> str:
+        """The finished page: without the theme's hreflang links, and with a name for
+        the search dialog (screen readers announce it)."""
         head, end, body = html.partition("</head>")
+        _ = self.context(lang).gettext
+        label = attribute(_("Search"))
+        body = body.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
         return _THEME_ALTERNATE.sub("", head) + end + body
