@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import git, write
+from tests.linkcheck import Links
 from tooling.errors import InterlexError
 from tooling.project import load_project
 from tooling.publish import export_site
@@ -184,6 +185,11 @@ def test_export_and_push(published: Path, tmp_path: Path,
     assert sorted(p.name for p in out.iterdir()) == [".nojekyll", "2025.1", "2025.2", "index.html",
                                                      "latest", "versions.json"]
     assert (out / "latest" / "glossary" / "evaluation" / "index.html").is_file()
+    # Every link of every edition leads somewhere, older editions' links to latest/ too.
+    pages = sorted(p for edition in ("2025.1", "2025.2") for p in (out / edition).rglob("*.html"))
+    links = Links(out, "https://example.org/sub/")
+    assert links.check_pages(pages) == []
+    assert len(pages) == 2 * 41 and links.checked > 2000
     refused = _interlex(published, "publish", "2025.1", "--force", "--out", out)
     assert refused.stderr.endswith(f"interlex: error: {out} is not empty; give a new or empty "
                                    "folder (nothing is overwritten)\n")

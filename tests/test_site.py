@@ -12,6 +12,8 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import DATA, write
 from tooling.project import load_project
 from tooling.site import build_command
@@ -135,3 +137,25 @@ def test_chinese_search_keeps_glossary_terms_whole(project: Callable[[str], Path
     index = json.loads((root / "out" / "zh" / "search" / "search_index.json").read_text())
     text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("zh/#"))
     assert "\u200b红队测试评估\u200b" in text
+
+
+def test_a_failed_build_leaves_the_previous_site(project: Callable[[str], Path]) -> None:
+    root = project("minimal")
+    assert _interlex("-C", root, "build").returncode == 0
+    before = (root / "site" / "fr" / "index.html").read_text("utf-8")
+    config = root / "mkdocs.yml"
+    write(config, config.read_text().replace("name: material", "name: no-such-theme"))
+    failed = _interlex("-C", root, "build")
+    assert failed.returncode == 1
+    assert (root / "site" / "fr" / "index.html").read_text("utf-8") == before
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_the_swap_puts_the_previous_site_back_when_it_fails(tmp_path: Path) -> None:
+    from tooling.site import _swap  # noqa: PLC0415 - the one step that cannot fail for real
+
+    target = write(tmp_path / "site" / "index.html", "previous").parent
+    with pytest.raises(OSError):
+        _swap(tmp_path / "vanished", target)
+    assert (target / "index.html").read_text() == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

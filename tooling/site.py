@@ -7,8 +7,10 @@ environment, so the site is built exactly as `mkdocs build` would build it.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from tooling.glossary import GLOSSARY_DIR, LOCALES_DIR
@@ -33,6 +35,7 @@ def serve_command(project: Project, address: str) -> list[str]:
             "--watch", str(project.root / LOCALES_DIR)]
 
 
+DEFAULT_SITE_DIR = "site"
 CHECKED_VARIABLE = "INTERLEX_CHECKED"
 """Set for MkDocs when `interlex build` has just checked: the plugin need not again."""
 
@@ -47,6 +50,35 @@ def run(command: list[str], project: Project, checked: bool = False) -> int:
     """Run MkDocs in the project folder and pass on its exit code."""
     return subprocess.run(command, cwd=project.root, env=_environment(checked),
                           check=False).returncode
+
+
+def build(project: Project, site_dir: Path | None, strict: bool, checked: bool = False) -> int:
+    """Build into a new folder beside the site, and put it in the site's place only when
+    the build succeeded: a failed build leaves the previous site as it was."""
+    target = (site_dir or project.root / DEFAULT_SITE_DIR).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
+    try:
+        code = run(build_command(project, staging, strict), project, checked)
+        if code == 0:
+            _swap(staging, target)
+        return code
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = target.with_name(f".{target.name}-previous")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    try:
+        new.rename(target)
+    except OSError:
+        if old.exists():
+            old.rename(target)  # the previous site, back in its place
+        raise
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def replace_process(command: list[str], project: Project) -> None:

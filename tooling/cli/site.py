@@ -40,8 +40,7 @@ def run_build(args: argparse.Namespace, project: Project) -> int:
         print("interlex build: not building a site from a glossary with errors; fix them "
               "(`interlex check`) and build again", file=sys.stderr)
         return 1
-    return site.run(site.build_command(project, args.site_dir, args.strict), project,
-                    checked=True)
+    return site.build(project, args.site_dir, args.strict, checked=True)
 
 
 def run_serve(args: argparse.Namespace, project: Project) -> int:

@@ -36,6 +36,8 @@ class PageExtras:
     """Language to the site-relative URL the language selector offers: the same page."""
     names: Mapping[str, str]
     """Language to its name in the selector: in its own language and script."""
+    edition: str | None
+    """The edition being built, if `interlex publish` builds one."""
     outdated: str
     """The notice on an edition that is not the latest (Material shows it only then)."""
     outdated_link: str
@@ -153,7 +155,7 @@ class SiteBuild:
         edition = self.edition.name if self.edition else ""
         names = {language.code: native_name(language.code, language.name)
                  for language in self.project.languages}
-        return PageExtras(index, switcher, names,
+        return PageExtras(index, switcher, names, self.edition.name if self.edition else None,
                          _("You are reading edition {edition} of this site, which is not the "
                            "latest.").format(edition=edition),
                          _("Read this page in the latest edition"))
