@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Run, git, write
+from tests.killing import kill_at_every_write, snapshot
 
 # Every glossary rule fires on the defects fixture, at these exact places.
 DEFECTS = [
@@ -166,3 +168,15 @@ def test_changed_since_includes_what_a_change_affects(project: Callable[[str], P
     assert not any(f["path"] == "locales/fr/glossary.yaml" and f["concept"] != "evaluation"
                    for f in changed["findings"])
     assert ("content/fr/orphan.md", "orphan-translation") not in paths
+
+
+def test_check_fix_killed_while_writing_loses_nothing(project: Callable[[str], Path],
+                                                      cli: Callable[..., Run],
+                                                      tmp_path: Path) -> None:
+    root = project("docs-project")
+    done = tmp_path / "uninterrupted"
+    shutil.copytree(root, done)
+    assert cli("-C", done, "check", "--fix").err == (
+        "content/en/guide.md: fixed\ncontent/fr/guide.md: fixed\n")
+    written = kill_at_every_write(root, ["check", "--fix"], tmp_path, snapshot(done))
+    assert written == ["content/en/guide.md", "content/fr/guide.md"]

@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +13,10 @@ from lxml import etree
 
 from tests.conftest import REPO, Run, write
 from tests.schematron import failures
+from tooling.export import FORMULA_START
+from tooling.glossary import load_glossary
+from tooling.import_csv import read_csv
+from tooling.project import load_project
 
 TBX_DIR = Path(os.environ.get("INTERLEX_TBX_DIR", REPO.parent / "shared" / "tbx"))
 
@@ -168,3 +173,56 @@ def test_incomplete_entries_export_what_they_have(project: Callable[[str], Path]
     assert bare == {"@id": "concept/bare", "@type": "skos:Concept",
                     "skos:inScheme": {"@id": "scheme"},
                     "skos:prefLabel": [{"@value": "nu", "@language": "fr"}]}
+
+
+# Cells a spreadsheet would run as a formula, and what the export writes for them; a
+# leading space, or an apostrophe before anything else, makes text of them already.
+FORMULA_CELLS = [
+    ("=HYPERLINK(\"https://example.org\",\"x\")", "'=HYPERLINK(\"https://example.org\",\"x\")"),
+    ("+33 1 23", "'+33 1 23"), ("-moins", "'-moins"), ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+    ("\tTabulation", "'\tTabulation"), ("\rRetour", "'\rRetour"), (" =espace", " =espace"),
+    ("'=apostrophe", "''=apostrophe"), ("''+deux", "'''+deux"), ("'texte", "'texte"),
+]
+
+
+def test_csv_cells_that_would_be_formulas_are_disarmed_and_read_back_as_they_were(
+        project: Callable[[str], Path], cli: Callable[..., Run], tmp_path: Path) -> None:
+    root = project("minimal")
+    locale = root / "locales" / "fr" / "glossary.yaml"
+    terms = "".join(f"    - term: {json.dumps(text)}\n      status: admitted\n"
+                    for text, _ in FORMULA_CELLS[1:])
+    locale.write_text(locale.read_text().split("red-teaming:")[0] + (
+        f"red-teaming:\n  terms:\n    - term: {json.dumps(FORMULA_CELLS[0][0])}\n"
+        f"      status: preferred\n      forms: [\"-pluriel\", \"@forme\"]\n{terms}"
+        "  definition: \"=1+1 n'est pas une formule.\"\n  review: draft\n"
+        "  source_hash: 4b2c151a4842494d\n"), "utf-8")
+    sheet = tmp_path / "fr.csv"
+    assert cli("-C", root, "export", "csv", "--lang", "fr", "-o", sheet).code == 0
+    rows = list(csv.reader(io.StringIO(sheet.read_bytes().decode("utf-8"), newline="")))
+    red = [row for row in rows if row[0] == "red-teaming"]
+    assert [row[2] for row in red] == [cell for _, cell in FORMULA_CELLS]
+    assert red[0][8] == "'-pluriel | @forme"  # forms: one cell, guarded as a whole
+    assert {row[9] for row in red} == {"'=1+1 n'est pas une formule."}
+    assert not [cell for row in rows for cell in row if cell.startswith(FORMULA_START)]
+    # The import takes the guard away again: each text as it was, and nothing changes.
+    glossary = load_glossary(load_project(root)).glossary
+    records, problems = read_csv(sheet, "fr", glossary)
+    assert problems == []
+    [record] = [r for r in records if r.concept == "red-teaming"]
+    assert [t.term for t in record.terms] == [text for text, _ in FORMULA_CELLS]
+    assert record.terms[0].forms == ("-pluriel", "@forme")
+    assert record.definition == "=1+1 n'est pas une formule."
+    before = locale.read_bytes()
+    run = cli("-C", root, "import", "csv", sheet, "--lang", "fr")
+    assert (run.code, run.err) == (0, "locales/fr/glossary.yaml: 0 added, 0 changed, "
+                                      "2 unchanged\n")
+    assert locale.read_bytes() == before
+    # Even when the entry is imported afresh, every text is written back as it was.
+    locale.write_text(before.decode("utf-8").split("red-teaming:")[0], "utf-8")
+    sheet.write_bytes(re.sub(rb",[0-9a-f]{16}\r\n", b",\r\n", sheet.read_bytes()))
+    assert cli("-C", root, "import", "csv", sheet, "--lang", "fr").err == (
+        "locales/fr/glossary.yaml: 1 added, 0 changed, 1 unchanged\n")
+    entry = load_glossary(load_project(root)).glossary.locales["fr"].entries["red-teaming"]
+    assert [t.text for t in entry.terms] == [text for text, _ in FORMULA_CELLS]
+    assert entry.terms[0].forms == ("-pluriel", "@forme")
+    assert entry.definition == "=1+1 n'est pas une formule."

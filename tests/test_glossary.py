@@ -35,12 +35,16 @@ def test_stray_files_in_the_glossary_folder(project: Callable[[str], Path],
     write(root / "glossary" / "Red_Team.yaml", "id: red-team\n")
     (root / "glossary" / "sub.yaml").mkdir()
     write(root / "glossary" / ".hidden.yaml", "not: checked\n")
+    write(root / "glossary" / "status.yaml", "id: status\n")
     assert _findings(cli, root) == [
         ("glossary/Red_Team.yaml", 1, "schema", "file name 'Red_Team.yaml' is not a concept id: "
                                                 "use lowercase ASCII words joined by '-', ending "
                                                 "in .yaml"),
         ("glossary/notes.txt", 1, "schema", "the glossary folder holds only <concept-id>.yaml "
                                             "files; rename or move this"),
+        ("glossary/status.yaml", 1, "schema", "'status' is the name of one of the glossary's "
+                                              "own pages (changes, domains, downloads, index, "
+                                              "status); choose another concept id"),
         ("glossary/sub.yaml", 1, "schema", "the glossary folder holds only <concept-id>.yaml "
                                            "files; rename or move this"),
     ]

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import Run, write
+from tests.killing import kill_at_every_write, snapshot
 
 
 def test_locale_add_scaffolds_everywhere_and_keeps_comments(project: Callable[[str], Path],
@@ -76,3 +78,34 @@ def test_locale_add_fills_an_empty_plugin_block(project: Callable[[str], Path],
     config.write_text(config.read_text().replace("  - interlex\n", "  - interlex:\n"))
     assert cli("-C", root, "locale", "add", "it").code == 0
     assert config.read_text().endswith("  - interlex:\n      partial_languages: [it]\n")
+
+
+def _after(root: Path, tmp_path: Path, cli: Callable[..., Run], *args: str) -> dict[str, bytes]:
+    """The project as the command leaves it when nothing interrupts it."""
+    done = tmp_path / "uninterrupted"
+    shutil.copytree(root, done)
+    assert cli("-C", done, *args).code == 0
+    return snapshot(done)
+
+
+def test_locale_add_killed_while_writing_loses_nothing(
+        project: Callable[[str], Path], cli: Callable[..., Run], tmp_path: Path) -> None:
+    root = project("minimal")
+    after = _after(root, tmp_path, cli, "locale", "add", "it")
+    written = kill_at_every_write(root, ["locale", "add", "it"], tmp_path, after)
+    assert written == ["mkdocs.yml", "locales/it/glossary.yaml", "locales/it/messages.po"]
+
+
+def test_locale_messages_killed_while_writing_loses_nothing(
+        project: Callable[[str], Path], cli: Callable[..., Run], tmp_path: Path) -> None:
+    root = project("minimal")
+    catalog = write(root / "locales" / "fr" / "messages.po",
+                    'msgid ""\nmsgstr "Language: fr\\n"\n\nmsgid "Definition"\n'
+                    'msgstr "Définition"\n')
+    after = _after(root, tmp_path, cli, "locale", "messages")
+    assert b'msgid "Definition"\nmsgstr "D\xc3\xa9finition"\n' in after[
+        "locales/fr/messages.po"]
+    written = kill_at_every_write(root, ["locale", "messages"], tmp_path, after)
+    assert written == ["locales/messages.pot", "locales/fr/messages.po"]
+    assert catalog.read_bytes() == (tmp_path / "killed-before-write-1" / "locales" / "fr"
+                                    / "messages.po").read_bytes()

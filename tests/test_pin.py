@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Run
+from tests.killing import kill_at_every_write, snapshot
 from tooling.errors import InterlexError
 from tooling.fileio import write_atomic, write_atomic_bytes
 from tooling.pin import pin_translations
@@ -133,3 +135,19 @@ def test_atomic_byte_write_keeps_the_old_file_when_writing_fails(tmp_path: Path)
         write_atomic_bytes(target, "not bytes")  # type: ignore[arg-type]
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["cache.pickle"]
+
+
+def test_pin_killed_while_writing_loses_nothing(project: Callable[[str], Path],
+                                                cli: Callable[..., Run], tmp_path: Path) -> None:
+    """A stale concept and a stale document: the locale file, then the document."""
+    root = project("minimal")
+    _edit_source(root)
+    source = root / "content" / "en" / "index.md"
+    source.write_text(source.read_text().replace("An evaluation example.", "An example."))
+    done = tmp_path / "uninterrupted"
+    shutil.copytree(root, done)
+    assert cli("-C", done, "translations", "pin", "--all").out == (
+        "locales/fr/glossary.yaml: pinned 1 entry: red-teaming\ncontent/fr/index.md: pinned\n")
+    written = kill_at_every_write(root, ["translations", "pin", "--all"], tmp_path,
+                                  snapshot(done))
+    assert written == ["locales/fr/glossary.yaml", "content/fr/index.md"]

@@ -159,3 +159,19 @@ def test_the_swap_puts_the_previous_site_back_when_it_fails(tmp_path: Path) -> N
         _swap(tmp_path / "vanished", target)
     assert (target / "index.html").read_text() == "previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    with pytest.raises(OSError):  # and with no previous site, nothing to put back
+        _swap(tmp_path / "vanished", tmp_path / "new-site")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_with_mikes_own_plugin_urls_keep_their_slash(project: Callable[[str], Path]) -> None:
+    root = project("minimal")
+    config = root / "mkdocs.yml"
+    write(config, config.read_text().replace("plugins:\n", "plugins:\n  - mike\n"))
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", "out"],
+                          capture_output=True, text=True, check=False, cwd=root,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                               "MIKE_DOCS_VERSION": "2.0"})
+    assert done.returncode == 0, done.stderr
+    sitemap = (root / "out" / "sitemap.xml").read_text()
+    assert "<loc>https://example.org/2.0/fr/</loc>" in sitemap and "2.0fr" not in sitemap

@@ -22,7 +22,7 @@ from tooling.fileio import write_atomic_bytes
 
 CACHE_DIR = ".interlex-cache"
 DISABLE_VARIABLE = "INTERLEX_NO_CACHE"
-_VERSION = f"{__version__}-{sys.version_info[0]}.{sys.version_info[1]}-2"
+_VERSION = f"{__version__}-{sys.version_info[0]}.{sys.version_info[1]}-3"
 
 T = TypeVar("T")
 Stamp = tuple[int, int]

@@ -10,13 +10,14 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tooling.findings import Finding, Span
+from tooling.findings import Finding, Severity, Span
 from tooling.glossary import CONTENT_DIR
 from tooling.hashing import HASH_LENGTH, normalize_text
 from tooling.markdown_scan import FRONT_MATTER
 from tooling.model import ReviewStatus
 from tooling.project import Project
-from tooling.yamlload import parse_yaml, read_text
+from tooling.schema import SCHEMA_RULE
+from tooling.yamlload import YamlDocument, parse_yaml, read_text
 
 MAX_DOCUMENT_BYTES = 4 << 20
 GENERATED_DIR = "glossary"
@@ -82,6 +83,8 @@ def _parse(rel: str, lang: str, key: str, text: str, findings: list[Finding]
         # A leading newline stands for the opening '---', so lines match the file.
         parsed, problems = parse_yaml("\n" + match.group("yaml"), rel)
         findings += problems
+        if parsed is not None:
+            findings += _front_matter_problems(parsed)
         if parsed is not None and isinstance(parsed.data, dict):
             meta = parsed.data
             title_offset = _value_offset(text, parsed.positions.values.get(("title",)))
@@ -91,6 +94,29 @@ def _parse(rel: str, lang: str, key: str, text: str, findings: list[Finding]
         path=rel, key=key, lang=lang, title=_text(meta.get("title")), body=body,
         review=_review(meta.get("review")), source_hash=_text(meta.get("source_hash")),
         front_matter_lines=lines, text=text, title_offset=title_offset), tuple(findings))
+
+
+def _front_matter_problems(parsed: YamlDocument) -> list[Finding]:
+    """Front matter that is not a mapping, or a source_hash that is not a string, would
+    otherwise be read as no front matter at all."""
+    data = parsed.data
+    if data is not None and not isinstance(data, dict):
+        return [Finding(SCHEMA_RULE, Severity.ERROR, parsed.path, parsed.positions.value(()),
+                        f"front matter: expected a mapping of keys such as title and "
+                        f"source_hash, found {_kind(data)}")]
+    value = data.get("source_hash") if data else None
+    if value is None or isinstance(value, str):
+        return []
+    quote = "; put the value in quotes" if isinstance(value, int | float) else ""
+    return [Finding(SCHEMA_RULE, Severity.ERROR, parsed.path,
+                    parsed.positions.value(("source_hash",)),
+                    f"source_hash: expected a string, found {_kind(value)}{quote}")]
+
+
+def _kind(value: object) -> str:
+    names = {dict: "a mapping", list: "a list", bool: "true/false", int: "a number",
+             float: "a number", str: "a string"}
+    return names.get(type(value), type(value).__name__)
 
 
 def _value_offset(text: str, span: Span | None) -> int | None:

@@ -160,7 +160,10 @@ def _tbx_language(entry: Entry, source: bool) -> list[str]:
 
 
 def _safe_cell(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_START) else value
+    """The cell for `value`: behind an apostrophe when it would start a formula, and
+    also when it starts with apostrophes before that, so that the import, which takes
+    one apostrophe away, reads back the value as it was."""
+    return "'" + value if value.lstrip("'").startswith(FORMULA_START) else value
 
 
 def write_csv(project: Project, glossary: Glossary, langs: Sequence[str], out: TextIO) -> None:

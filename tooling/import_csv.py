@@ -16,7 +16,7 @@ import io
 from pathlib import Path
 
 from tooling.errors import InterlexError
-from tooling.export import FORMULA_START, csv_record
+from tooling.export import FORMULA_START, PARTS_OF_SPEECH, TERM_TYPES, csv_record
 from tooling.import_merge import (
     EntryRecord,
     ImportResult,
@@ -33,8 +33,9 @@ _Row = tuple[int, dict[str, str]]
 
 
 def _cell(value: str) -> str:
-    """Undo the export's formula guard: "'=x" was written for "=x"."""
-    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_START) else value
+    """Undo the export's formula guard: "'=x" was written for "=x", "''=x" for "'=x"."""
+    guarded = value.startswith("'") and value.lstrip("'").startswith(FORMULA_START)
+    return value[1:] if guarded else value
 
 
 def read_rows(path: Path, lang: str) -> dict[str, list[_Row]]:
@@ -46,14 +47,23 @@ def read_rows(path: Path, lang: str) -> dict[str, list[_Row]]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     concepts: dict[str, list[_Row]] = {}
     try:
-        missing = [c for c in _REQUIRED if c not in (reader.fieldnames or [])]
+        names = reader.fieldnames or []
+        missing = [c for c in _REQUIRED if c not in names]
         if missing:
             raise InterlexError(f"{path}: the header row lacks {', '.join(missing)}; export a "
                                 "template with `interlex export csv`")
+        twice = sorted({name for name in names if names.count(name) > 1})
+        if twice:
+            raise InterlexError(f"{path}: the header row has {', '.join(twice)} more than once, "
+                                "so it is unclear which column to read; keep one of each")
+        end = reader.line_num  # of the header row
         for row in reader:
+            # A row starts on the line after the previous one ends (a quoted cell may
+            # hold line breaks), not on the line the reader has reached.
+            start, end = end + 1, reader.line_num
             cells = {key: _cell(value or "") for key, value in row.items() if key}
             if cells["lang"] == lang:
-                concepts.setdefault(cells["concept"], []).append((reader.line_num, cells))
+                concepts.setdefault(cells["concept"], []).append((start, cells))
     except csv.Error as exc:
         raise InterlexError(f"{path}:{reader.reader.line_num}:1: not readable as CSV ({exc}); save "
                             "it again as CSV from your spreadsheet") from None
@@ -64,6 +74,20 @@ def read_rows(path: Path, lang: str) -> dict[str, list[_Row]]:
 
 def _flag(value: str | None) -> bool | None:
     return None if value is None else value == "yes"
+
+
+_CHOICES = {"type": tuple(TERM_TYPES), "part_of_speech": tuple(PARTS_OF_SPEECH),
+            "case_sensitive": ("yes",), "do_not_translate": ("yes",)}
+"""What a cell of these columns may hold, besides nothing."""
+
+
+def _check_cells(path: Path, concept_id: str, rows: list[_Row], problems: list[str]) -> None:
+    for line, cells in rows:
+        for key, allowed in _CHOICES.items():
+            value = cells.get(key)
+            if value and value not in allowed:
+                problems.append(f"{path}:{line}:1: {concept_id}: {key} '{value}' is not one of: "
+                                f"{', '.join(allowed)}; use one of these or leave the cell empty")
 
 
 def _term(cells: dict[str, str]) -> TermRecord:
@@ -91,6 +115,7 @@ def read_csv(path: Path, lang: str, glossary: Glossary) -> tuple[list[EntryRecor
         record = EntryRecord(concept_id, where, tuple(_term(cells) for _, cells in rows),
                              _first(rows, "definition"), None, _first(rows, "review"),
                              _first(rows, "entry_hash"))
+        _check_cells(path, concept_id, rows, problems)
         check_record(record, problems)
         records.append(record)
     return records, problems

@@ -128,17 +128,29 @@ def open_target(project: Project, lang: str) -> Target:
 
 
 def check_text(where: str, what: str, value: str, problems: list[str]) -> None:
-    """A problem when `value` is longer than the schema allows for `what`."""
+    """A problem when `value` is longer than the schema allows for `what`, or holds a
+    control character (a CSV cell can; a YAML file would need an escape for it)."""
     limit = MAX_TERM if what == "term" else MAX_TEXT
     if len(value) > limit:
         problems.append(f"{where}: {what} of {len(value)} characters, '{value[:20]}…'; at most "
                         f"{limit} are allowed: shorten it")
+    control = next((index for index, char in enumerate(value)
+                    if char < " " and char not in "\t\n\r"), None)
+    if control is not None:
+        problems.append(f"{where}: a {what} has the control character U+{ord(value[control]):04X} "
+                        f"(character {control + 1}), which no text needs; remove it")
 
 
 def check_record(record: EntryRecord, problems: list[str]) -> None:
     """Status, review and the length of every text of one record."""
     where = f"{record.where}: {record.concept}"
+    seen: set[str] = set()
     for term in record.terms:
+        if not term.term.strip():
+            problems.append(f"{where}: a term is empty; write the term, or remove its row")
+        elif _norm(term.term) in seen:
+            problems.append(f"{where}: term '{term.term}' is given twice; keep one of the two")
+        seen.add(_norm(term.term))
         if term.status not in set(TermStatus):
             problems.append(f"{where}: term '{term.term}' has status '{term.status}'; use "
                             "preferred, admitted, deprecated or superseded")

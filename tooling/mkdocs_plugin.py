@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -38,6 +38,8 @@ from tooling.sitegen.urls import in_navigation
 
 log = logging.getLogger("mkdocs.plugins.interlex")
 THEME_DIR = str(Path(__file__).resolve().parent / "theme")
+MIKE_VERSION_VARIABLE = "MIKE_DOCS_VERSION"
+"""Set by `mike deploy` for the build of a version."""
 
 
 class InterlexConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -55,10 +57,14 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
         self.depth = 0
         self.site: SiteBuild | None = None
         self.edition: Edition | None = None
+        self.root_url: str | None = None
+        """site_url as mkdocs.yml gives it, before any plugin adds a version to it."""
         self.project: Project | None = None
 
     @event_priority(100)  # before the search plugin reads its jieba dictionary
-    def on_config(self, config: Any) -> Any:
+    def _config_first(self, config: Any) -> Any:
+        if self.root_url is None:
+            self.root_url = config.site_url
         self.edition = self._edition(config)
         # Interlex's templates (head links, Swahili interface strings) come with the
         # plugin; a project's own custom_dir, first in the list, still overrides them.
@@ -79,8 +85,6 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
         site's URLs then live under the edition's own folder."""
         name = os.environ.get(EDITION_VARIABLE)
         root = config.site_url or "/"
-        if not root.endswith("/"):
-            config.site_url = root = root + "/"
         if not name:
             return None
         if not root.endswith(f"/{name}/"):
@@ -88,6 +92,17 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
         history_file = os.environ.get(HISTORY_VARIABLE)
         history = read_history(Path(history_file)) if history_file else ()
         return Edition(name, root, config.site_author or config.site_name, history)
+
+    @event_priority(-200)  # after mike's plugin, if a project lists it, and the i18n plugin
+    def _config_last(self, config: Any) -> Any:
+        # mike's own plugin appends its version to site_url without a slash (links made
+        # from it read `.../2.0fr/`), again in each language's build: one stable value.
+        version = os.environ.get(MIKE_VERSION_VARIABLE)
+        if version and self.root_url:
+            config.site_url = urljoin(self.root_url, version.strip("/") + "/")
+        return config
+
+    on_config = CombinedEvent(_config_first, _config_last)
 
     def on_pre_build(self, *, config: Any) -> None:
         self.depth += 1

@@ -1,11 +1,12 @@
 """`interface-strings`: the site's own words (labels, notices) untranslated or fuzzy in a
-language's `locales/<lang>/messages.po`. A fuzzy translation is not used by the build."""
+language's `locales/<lang>/messages.po`. A fuzzy translation is not used by the build.
+A catalog that cannot be read, a message given twice, a translation with placeholders
+the code does not fill in, or a catalog of another language are errors."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tooling.errors import InterlexError
 from tooling.findings import Finding, Severity, Span
 from tooling.model import Glossary
 from tooling.project import Project
@@ -16,17 +17,14 @@ _SHOWN = 3
 
 
 def check(glossary: Glossary, project: Project) -> Iterator[Finding]:
-    try:
-        states = list(catalog_states(project))
-    except InterlexError as error:
-        path, _, message = str(error).partition(": ")
-        yield Finding(RULE, Severity.ERROR, path, Span(1, 1, 1, 1), message)
-        return
-    for state in states:
+    for state in catalog_states(project):
         yield from _findings(project, state)
 
 
 def _findings(project: Project, state: CatalogState) -> Iterator[Finding]:
+    for line, problem in state.problems:
+        yield Finding(RULE, Severity.ERROR, state.path, Span(line, 1, line, 1), problem,
+                      lang=state.lang)
     severity = Severity.WARNING if project.is_required(state.lang) else Severity.INFO
     for kind, items in (("untranslated", state.untranslated), ("fuzzy", state.fuzzy)):
         if not items:

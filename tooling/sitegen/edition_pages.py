@@ -61,8 +61,7 @@ def citation_section(ctx: PageContext, view: ConceptView, current: Snapshot) -> 
     """The permanent URL of the concept in this edition, a citation, and its history."""
     _ = ctx.gettext
     edition = ctx.edition
-    if edition is None:
-        return ""
+    assert edition is not None  # there is a snapshot only when an edition is built
     permalink = edition.site_url + ctx.url(ctx.lang, concept_key(view.concept.id))
     citation = _("{publisher}. “{term}”. In: Interlex glossary, edition {edition}. {url}").format(
         publisher=edition.publisher, term=view.label, edition=edition.name, url=permalink)
