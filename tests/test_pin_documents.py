@@ -58,7 +58,20 @@ def test_document_pin_errors(project: Callable[[str], Path], cli: Callable[..., 
     _edit_source(root)
     write(root / "content" / "fr" / "index.md", "---\n- a list\n---\n# Accueil\n")
     listed = cli("-C", root, "translations", "pin", "index.md")
-    assert listed.err == "interlex: error: front matter must be a mapping; fix it before pinning\n"
+    assert listed.err == (
+        "interlex: error: content/fr/index.md:2:1: front matter: expected a mapping of keys "
+        "such as title and source_hash, found a list; fix it (see `interlex check "
+        "content/fr/index.md`), then pin again\n")
+    write(root / "content" / "fr" / "index.md", "---\ntitle: [\n---\n# Accueil\n")
+    broken = cli("-C", root, "translations", "pin", "index.md")
+    assert (broken.code, broken.err) == (2, (
+        "interlex: error: content/fr/index.md:3:1: while parsing a flow node: did not find "
+        "expected node content; fix it (see `interlex check content/fr/index.md`), then pin "
+        "again\n"))
+    page = root / "content" / "fr" / "index.md"
+    page.write_bytes("\ufeff---\ntitle: Accueil\n---\n# Accueil\n".encode())
+    assert cli("-C", root, "translations", "pin", "index.md").code == 0
+    assert page.read_text("utf-8").startswith("\ufeff---\ntitle: Accueil\nsource_hash: ")
 
 
 def test_untranslated_and_unreadable_documents_are_skipped(

@@ -14,6 +14,7 @@ from typing import Any
 from tooling.documents import document_hash, document_keys, load_document
 from tooling.errors import InterlexError
 from tooling.fileio import write_atomic
+from tooling.findings import Severity
 from tooling.glossary import CONTENT_DIR
 from tooling.markdown_scan import FRONT_MATTER
 from tooling.pin import round_trip_yaml
@@ -58,22 +59,31 @@ def _pin_one(project: Project, lang: str, key: str, current: str) -> str | None:
     if not path.is_file():
         return None
     loaded = load_document(project, lang, key)
+    rel = path.relative_to(project.root).as_posix()
+    # A pin rewrites the front matter, so it must read it right first; a bad source_hash
+    # is what the pin replaces. (An unreadable file is skipped: the check reports it.)
+    errors = [f for f in loaded.findings if f.severity is Severity.ERROR
+              and not f.message.startswith("source_hash:")]
+    if loaded.document is not None and errors:
+        first = errors[0]
+        raise InterlexError(f"{rel}:{first.span.line}:{first.span.column}: {first.message}; "
+                            f"fix it (see `interlex check {rel}`), then pin again")
     if loaded.document is None or loaded.document.source_hash == current:
         return None
     text = path.read_bytes().decode("utf-8")  # keeps CRLF line ends as they are
-    write_atomic(path, _with_hash(text, current))
-    return path.relative_to(project.root).as_posix()
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    write_atomic(path, bom + _with_hash(text.removeprefix(bom), current, rel))
+    return rel
 
 
-def _with_hash(text: str, current: str) -> str:
+def _with_hash(text: str, current: str, rel: str) -> str:
     match = FRONT_MATTER.match(text)
     if match is None:
         return f"---\nsource_hash: {current}\n---\n{text}"
     newline = match.group("newline")
     yaml = round_trip_yaml()
     data: Any = yaml.load(match.group("yaml").replace("\r\n", "\n")) or {}
-    if not isinstance(data, dict):
-        raise InterlexError("front matter must be a mapping; fix it before pinning")
+    assert isinstance(data, dict), rel  # load_document reported anything else as an error
     data["source_hash"] = current
     out = io.StringIO()
     yaml.dump(data, out)
