@@ -16,8 +16,8 @@ def test_locale_add_scaffolds_everywhere_and_keeps_comments(project: Callable[[s
                                                  "  # our plugin\n  - interlex:\n"
                                                  "      partial_languages: []  # none yet\n"))
     run = cli("-C", root, "locale", "add", "pt_BR")
-    assert run.out == ("mkdocs.yml: written\nlocales/pt_BR/glossary.yaml: written\n"
-                       "locales/pt_BR/messages.po: written\ncontent/pt_BR/: written\n")
+    assert run.out == ("locales/pt_BR/glossary.yaml: written\nlocales/pt_BR/messages.po: "
+                       "written\ncontent/pt_BR/: written\nmkdocs.yml: written\n")
     text = config.read_text()
     assert ("        - locale: pt_BR\n          name: português (Brasil)\n"
             "          build: true\n  # our plugin\n  - interlex:\n"
@@ -42,9 +42,13 @@ def test_locale_add_refusals(project: Callable[[str], Path], cli: Callable[..., 
         "zh_Hant\n")
     assert cli("-C", root, "locale", "add", "fr").err == (
         "interlex: error: 'fr' is already a language of this project (see mkdocs.yml)\n")
+    # A translator's early start (or an interrupted run) is kept, never overwritten.
     write(root / "locales" / "de" / "glossary.yaml", "{}\n")
-    assert cli("-C", root, "locale", "add", "de").err == (
-        "interlex: error: locales/de/glossary.yaml exists already; nothing is overwritten\n")
+    write(root / "locales" / "de" / "messages.po", "# started\n")
+    resumed = cli("-C", root, "locale", "add", "de")
+    assert resumed.out == ("locales/de/glossary.yaml: kept (it exists)\nlocales/de/messages.po: "
+                           "kept (it exists)\ncontent/de/: written\nmkdocs.yml: written\n")
+    assert (root / "locales" / "de" / "glossary.yaml").read_text() == "{}\n"
 
 
 def test_locale_add_without_interlex_plugin_block(project: Callable[[str], Path],
@@ -93,7 +97,14 @@ def test_locale_add_killed_while_writing_loses_nothing(
     root = project("minimal")
     after = _after(root, tmp_path, cli, "locale", "add", "it")
     written = kill_at_every_write(root, ["locale", "add", "it"], tmp_path, after)
-    assert written == ["mkdocs.yml", "locales/it/glossary.yaml", "locales/it/messages.po"]
+    assert written == ["locales/it/glossary.yaml", "locales/it/messages.po", "mkdocs.yml"]
+    # A run killed at any point can be run again, and ends as one that was not stopped.
+    for stopped in (tmp_path / f"killed-before-write-{n}" for n in range(3)):
+        resumed = cli("-C", stopped, "locale", "add", "it")
+        assert resumed.code == 0, resumed.err
+        left = {path: data for path, data in snapshot(stopped).items()
+                if not path.endswith(".tmp")}  # the killed run's hidden temporary file
+        assert left == after
 
 
 def test_locale_messages_killed_while_writing_loses_nothing(

@@ -22,11 +22,15 @@ from tooling.fileio import write_atomic
 from tooling.glossary import CONTENT_DIR, LOCALE_GLOSSARY_FILE, LOCALES_DIR, load_glossary
 from tooling.pin import round_trip_yaml
 from tooling.project import CONFIG_FILE, Project
-from tooling.sitegen.messages import write_new_catalog
+from tooling.sitegen.messages import catalog_path, write_new_catalog
 
 
 def add_locale(project: Project, code: str) -> list[str]:
-    """Scaffold language `code`; returns the paths written, project-relative."""
+    """Scaffold language `code`; returns what was done, one line per path.
+
+    mkdocs.yml, which makes the language part of the project, is written last; a file
+    that exists already (from an interrupted run, or a translator who started early) is
+    kept as it is. So a run stopped at any point can simply be run again."""
     try:
         locale = Locale.parse(code)
     except (UnknownLocaleError, ValueError):
@@ -35,13 +39,12 @@ def add_locale(project: Project, code: str) -> list[str]:
     if code in project.codes:
         raise InterlexError(f"'{code}' is already a language of this project (see {CONFIG_FILE})")
     name = locale.get_display_name(locale) or code
-    written = [_add_to_config(project, code, name)]
-    written.append(_write_glossary(project, code))
-    written.append(_write_catalog(project, code))
+    done = [_write_glossary(project, code), _write_catalog(project, code)]
     content = project.root / CONTENT_DIR / code
     content.mkdir(parents=True, exist_ok=True)
-    written.append(f"{CONTENT_DIR}/{code}/")
-    return written
+    done.append(f"{CONTENT_DIR}/{code}/: written")
+    done.append(_add_to_config(project, code, name) + ": written")
+    return done
 
 
 def _add_to_config(project: Project, code: str, name: str) -> str:
@@ -97,18 +100,22 @@ def _write_glossary(project: Project, code: str) -> str:
     folder = project.root / LOCALES_DIR / code
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOCALE_GLOSSARY_FILE
+    rel = path.relative_to(project.root).as_posix()
     if path.exists():
-        raise InterlexError(f"{path.relative_to(project.root)} exists already; nothing is "
-                            "overwritten")
+        return f"{rel}: kept (it exists)"
     concepts = sorted(load_glossary(project).glossary.concepts)
     lines = ["# yaml-language-server: $schema=../../tooling/schemas/locale-glossary.schema.json",
              f"# {code}: every concept, untranslated. Give each its terms, definition and notes;",
              "# an entry without terms counts as missing."]
     lines += [f"{concept_id}:\n  terms: []\n  review: draft" for concept_id in concepts]
     write_atomic(path, "\n".join(lines) + "\n")
-    return path.relative_to(project.root).as_posix()
+    return f"{rel}: written"
 
 
 def _write_catalog(project: Project, code: str) -> str:
-    path = write_new_catalog(project, code)
-    return path.relative_to(project.root).as_posix()
+    path = catalog_path(project, code)
+    rel = path.relative_to(project.root).as_posix()
+    if path.exists():
+        return f"{rel}: kept (it exists)"
+    write_new_catalog(project, code)
+    return f"{rel}: written"

@@ -27,8 +27,8 @@ def register(commands: Any) -> None:
 
 
 def run_add(args: argparse.Namespace, project: Project) -> int:
-    for path in add_locale(project, args.code):
-        print(f"{path}: written")
+    for line in add_locale(project, args.code):
+        print(line)
     return 0
 
 
