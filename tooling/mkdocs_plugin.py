@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from jinja2 import MemcachedBytecodeCache
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -57,6 +58,7 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
         self.depth = 0
         self.site: SiteBuild | None = None
         self.edition: Edition | None = None
+        self.templates = MemcachedBytecodeCache(_CompiledTemplates())
         self.root_url: str | None = None
         """site_url as mkdocs.yml gives it, before any plugin adds a version to it."""
         self.project: Project | None = None
@@ -143,6 +145,12 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
         nav.pages = [page for page in nav.pages if in_navigation(_key(page))]
         return nav
 
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        # The i18n plugin makes a new template environment for each language's build,
+        # which compiles the theme again: the compiled templates are kept for them all.
+        env.bytecode_cache = self.templates
+        return env
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: Any, files: Any) -> str:
         assert self.site is not None
         return self.site.page_markdown(
@@ -182,12 +190,26 @@ class InterlexPlugin(BasePlugin[InterlexConfig]):  # type: ignore[no-untyped-cal
         site_dir = Path(config.site_dir)
         write_exports(self.site.project, self.site.model.glossary, site_dir)
         split_search_index(self.site.project, site_dir, self.site.fallback_urls,
-                           [Path(folder) for folder in config.theme.dirs])
+                           [Path(folder) for folder in config.theme.dirs],
+                           self.site.search_entries)
         write_sitemap(site_dir, config.site_url or "/", self.site.pages,
                       self.site.project.source.code)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.depth = 0
+
+
+class _CompiledTemplates:
+    """An in-memory store for Jinja's bytecode cache (the memcached interface)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def get(self, key: str) -> bytes:
+        return self.compiled.get(key, b"")  # empty: not compiled yet
+
+    def set(self, key: str, value: bytes, timeout: int | None = None) -> None:
+        self.compiled[key] = value
 
 
 def _language(config: Any, site: SiteBuild) -> str:

@@ -28,7 +28,7 @@ def test_every_internal_link_leads_somewhere(built_site: Path) -> None:
     broken = links.check_pages(pages)
     assert not broken, f"{broken[0]} (and {len(broken) - 1} more broken links)"
     print(f"{links.checked} internal links checked on {len(pages)} pages")
-    assert links.checked > 900  # every page links its languages, sections and terms
+    assert links.checked > 850  # every page links its languages, sections and terms
 
 
 def test_the_checker_finds_broken_links(tmp_path: Path) -> None:

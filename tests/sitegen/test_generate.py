@@ -55,18 +55,21 @@ def test_every_part_of_a_concept_page(project: Callable[[str], Path]) -> None:
           "    status: preferred\n")
     generate(load_project(root))
     english = (root / "content" / "en" / "glossary" / "evaluation.md").read_text("utf-8")
-    assert "| eval | admitted | short form; not translated: used as is in every language; " \
-           "Informal\\. |" in english
-    assert "## Notes\n\nFirst note\\.\n\nSecond \\*note\\*\\.\n\n" in english
-    assert ("## Definitions in law and policy\n\n### EU: evaluation\n\nHow the &lt;b&gt;Act&lt;"
-            "/b&gt; puts it\\.\n\n\nSource: <a href=\"https://example.org/act\" rel=\"noopener\">"
-            "AI Act</a>, Article 3\n\n### UK\n\nWithout a source\\.\n\n") in english
-    assert "**Related concepts:** [red teaming](red-teaming.md), gone\n" in english
+    assert ("<tr><td>eval</td><td>admitted</td><td>short form; not translated: used as is in "
+            "every language; Informal.</td></tr>") in english
+    assert ('<h2 id="notes">Notes</h2>\n<p>First note.</p>\n<p>Second *note*.</p>\n'
+            ) in english
+    assert ('<h2 id="definitions-in-law-and-policy">Definitions in law and policy</h2>\n'
+            "<h3>EU: evaluation</h3>\n<p>How the &lt;b&gt;Act&lt;/b&gt; puts it.</p>\n"
+            '<p>Source: <a href="https://example.org/act" rel="noopener">AI Act</a>, Article 3'
+            "</p>\n<h3>UK</h3>\n<p>Without a source.</p>\n") in english
+    assert ('<p><strong>Related concepts:</strong> <a href="../red-teaming/">red teaming</a>, '
+            "gone</p>\n") in english
     assert "Source term" not in english
     french = (root / "content" / "fr" / "glossary" / "evaluation.md").read_text("utf-8")
-    assert "### UK\n\nWithout a source\\.\n{: lang=\"en\" }\n" in french
+    assert '<h3>UK</h3>\n<p lang="en">Without a source.</p>\n' in french
     markup = (root / "content" / "en" / "glossary" / "markup-test.md").read_text("utf-8")
-    assert "## Sources" in markup and "## Notes" not in markup
+    assert '<h2 id="sources">' in markup and '<h2 id="notes">' not in markup
 
 
 def test_pages_without_domain_definition_or_sources(project: Callable[[str], Path]) -> None:
@@ -77,9 +80,10 @@ def test_pages_without_domain_definition_or_sources(project: Callable[[str], Pat
     (root / "glossary" / "domains.yaml").unlink()
     generate(load_project(root))
     bare = (root / "content" / "en" / "glossary" / "bare.md").read_text("utf-8")
-    assert "## Definition" not in bare and "## Sources" not in bare
-    assert "**Domain:**" not in bare
-    assert "## About this entry\n\n**Review status:** draft\n" in bare
+    assert '<h2 id="definition">' not in bare and '<h2 id="sources">' not in bare
+    assert "Domain:" not in bare
+    assert ('<h2 id="about-this-entry">About this entry</h2>\n<p><strong>Review status:</strong> '
+            "draft</p>\n") in bare
     index = (root / "content" / "en" / "glossary" / "index.md").read_text("utf-8")
     assert "Domains:" not in index
     assert not (root / "content" / "en" / "glossary" / "domains").exists()

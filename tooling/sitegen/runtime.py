@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -159,6 +160,21 @@ class SiteBuild:
                          _("You are reading edition {edition} of this site, which is not the "
                            "latest.").format(edition=edition),
                          _("Read this page in the latest edition"))
+
+    def search_entries(self, lang: str) -> list[dict[str, str]]:
+        """Search entries of the language's concept pages, made from the glossary rather
+        than from their HTML: its terms, definition and notes, escaped like the theme's
+        own entries (results are shown as HTML). Fallback pages are not the language's."""
+        entries = []
+        for concept_id, view in self.model.views[lang].items():
+            if view.fallback:
+                continue
+            text = " ".join([*(t.text for t in view.entry.terms), view.entry.definition or "",
+                             *view.entry.notes])
+            entries.append({"location": page_url(lang, concept_key(concept_id),
+                                                 self.project.source.code, self.directory_urls),
+                            "title": html.escape(view.label), "text": html.escape(text)})
+        return entries
 
     def _is_fallback_concept(self, lang: str, key: str) -> bool:
         folder, _, name = key.rpartition("/")

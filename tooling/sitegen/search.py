@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,13 +22,16 @@ from tooling.project import Project
 
 INDEX = Path("search") / "search_index.json"
 LUNR_DIR = Path("assets") / "javascripts" / "lunr" / "min"
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WORD_FREQUENCY = 100_000
 """High enough that jieba prefers the whole term to splitting it."""
 _SEARCH_SETTING = re.compile(r'"search\.config\.(\w+)": "((?:[^"\\]|\\.)*)"')
 
 
 def split_search_index(project: Project, site_dir: Path, fallbacks: Collection[str] = (),
-                       theme_dirs: Sequence[Path] = ()) -> dict[str, int]:
+                       theme_dirs: Sequence[Path] = (),
+                       extra: Callable[[str], list[dict[str, str]]] | None = None
+                       ) -> dict[str, int]:
     """Split the built site's index; returns the number of entries of each language.
     Pages in `fallbacks` (URLs) show the source language in another language's place:
     they are left out, so a search finds only pages in the reader's language. Each
@@ -48,6 +51,9 @@ def split_search_index(project: Project, site_dir: Path, fallbacks: Collection[s
                     project.source.code)
         by_lang[lang].append(doc)
     for lang, docs in by_lang.items():
+        if extra is not None:
+            docs += [{**entry, "title": segment_han(entry["title"]),
+                      "text": segment_han(entry["text"])} for entry in extra(lang)]
         config = {**merged.get("config", {}), **_language_config(site_dir, theme_dirs, lang)}
         target = path if lang == project.source.code else site_dir / lang / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -95,3 +101,17 @@ def segmenter_dictionary(project: Project, glossary: Glossary, lang: str = "zh")
     if not path.is_file() or path.read_text("utf-8") != text:
         write_atomic(path, text)
     return path
+
+
+def segment_han(text: str) -> str:
+    """Chinese characters cut into words, each between zero-width spaces, as the search
+    plugin does for the pages it indexes (with the glossary's terms as words, see
+    `segmenter_dictionary`), so that entries are searched alike."""
+    if not _HAN.search(text):
+        return text
+    import jieba  # noqa: PLC0415 - loaded only when there is Chinese text
+
+    def cut(match: re.Match[str]) -> str:
+        return "\u200b" + "\u200b".join(jieba.cut(match.group(0))) + "\u200b"
+
+    return _HAN.sub(cut, text).strip("\u200b")

@@ -67,7 +67,3 @@ def relative_url(from_url: str, to_url: str) -> str:
 def heading(text: str, level: int = 2) -> str:
     return f"{'#' * level} {inline(text)}\n"
 
-
-def field(label: str, value: str) -> str:
-    """`**Label:** value`, the label escaped, the value already Markdown."""
-    return f"**{inline(label)}:** {value}"
