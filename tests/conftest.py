@@ -65,6 +65,23 @@ def git(root: Path, *args: str) -> None:
                    check=True, capture_output=True)
 
 
+def copy_repository(target: Path, *, content: bool = True) -> Path:
+    """The repository's own project (configuration, glossary, locales and, unless told
+    otherwise, content) copied to `target`, so a test can build or write into it."""
+    target.mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", target)
+    for folder in ("glossary", "locales"):
+        shutil.copytree(REPO / folder, target / folder)
+    if not content:
+        (target / "content").mkdir()
+        return target
+    # Generated glossary pages, if a local build left some, are not part of the project.
+    shutil.copytree(REPO / "content", target / "content",
+                    ignore=lambda folder, names: ["glossary"] if Path(folder).parent.name ==
+                    "content" else [])
+    return target
+
+
 def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

@@ -2,11 +2,10 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import REPO, Run, write
+from tests.conftest import Run, copy_repository, write
 
 
 def test_export_then_import_leaves_every_locale_file_byte_identical(
@@ -23,11 +22,7 @@ def test_export_then_import_leaves_every_locale_file_byte_identical(
 
 def test_the_real_glossary_round_trips_in_every_language(cli: Callable[..., Run],
                                                          tmp_path: Path) -> None:
-    root = tmp_path / "repo"
-    shutil.copytree(REPO / "glossary", root / "glossary")
-    shutil.copytree(REPO / "locales", root / "locales")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "content").mkdir()
+    root = copy_repository(tmp_path / "repo", content=False)
     cli("-C", root, "export", "csv", "-o", tmp_path / "all.csv")
     for lang in ("fr", "ja", "ko", "sw", "zh", "es", "de", "ar"):
         before = (root / "locales" / lang / "glossary.yaml").read_bytes()

@@ -1,12 +1,7 @@
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import signal
-import subprocess
-import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +9,8 @@ import pytest
 import yaml
 from lxml import etree
 
-from tests.conftest import DATA, REPO, Run, write
+from tests.conftest import DATA, Run, copy_repository, write
+from tests.killing import kill_before_replace
 from tests.test_export import TBX_DIR
 from tooling.import_tbx import MAX_TBX_BYTES
 
@@ -51,11 +47,7 @@ def test_export_then_import_leaves_every_locale_file_byte_identical(
 
 def test_the_real_glossary_round_trips_in_every_language(cli: Callable[..., Run],
                                                          tmp_path: Path) -> None:
-    root = tmp_path / "repo"
-    shutil.copytree(REPO / "glossary", root / "glossary")
-    shutil.copytree(REPO / "locales", root / "locales")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "content").mkdir()
+    root = copy_repository(tmp_path / "repo", content=False)
     cli("-C", root, "export", "tbx", "-o", tmp_path / "all.tbx")
     for lang in ("fr", "ja", "ko", "sw", "zh", "es", "de", "ar"):
         before = (root / "locales" / lang / "glossary.yaml").read_bytes()
@@ -434,26 +426,6 @@ def test_the_official_tbx_basic_example_imports_without_loss(cli: Callable[..., 
     assert again.err == "locales/es/glossary.yaml: 0 added, 0 changed, 39 unchanged\n"
 
 
-CHILD = """
-import os, sys, time, types
-import tooling.fileio as fileio
-
-def pause(temporary, target):
-    # The temporary file is written and synced: stop before it replaces the target.
-    with open(sys.argv[1] + ".part", "w") as marker:
-        marker.write(str(temporary))
-    os.replace(sys.argv[1] + ".part", sys.argv[1])
-    time.sleep(600)
-
-patched = types.ModuleType("os")
-patched.__dict__.update(os.__dict__)
-patched.replace = pause
-fileio.os = patched
-from tooling.cli import main
-sys.exit(main(sys.argv[2:]))
-"""
-
-
 @pytest.mark.parametrize("fmt", ["tbx", "csv"])
 def test_a_process_killed_while_writing_leaves_the_locale_file_intact(
         project: Callable[[str], Path], cli: Callable[..., Run], tmp_path: Path,
@@ -466,19 +438,12 @@ def test_a_process_killed_while_writing_leaves_the_locale_file_intact(
     cli("-C", root, "export", fmt, "--lang", "fr", "-o", exported)
     exported.write_text(exported.read_text("utf-8").replace("Mesure systématique",
                                                             "Mesure méthodique"), "utf-8")
-    marker = tmp_path / "paused"
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(marker), "-C", str(root),
-                              "import", fmt, str(exported), "--lang", "fr"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while not marker.exists():
-        assert child.poll() is None, child.communicate()
-        assert time.monotonic() < deadline
-        time.sleep(0.02)
-    temporary = Path(marker.read_text())
+    killed = kill_before_replace(tmp_path / "paused", ["-C", str(root), "import", fmt,
+                                                       str(exported), "--lang", "fr"])
+    assert killed is not None
+    temporary = killed.temporary
     assert "Mesure méthodique" in temporary.read_text("utf-8")  # the new file, written whole
-    os.kill(child.pid, signal.SIGKILL)
-    assert child.wait(timeout=60) == -signal.SIGKILL
+    assert killed.returncode == -signal.SIGKILL
     assert locale.read_bytes() == before
     # What is left is a hidden temporary file, which no command reads.
     assert [p.name for p in locale.parent.iterdir() if p != locale] == [temporary.name]

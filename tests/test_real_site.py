@@ -3,25 +3,16 @@ link and anchor of every page in every language leads somewhere."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.conftest import copy_repository
 from tests.linkcheck import Links
 
 
 def test_the_real_site_builds_and_every_link_resolves(tmp_path: Path) -> None:
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copy(REPO / "mkdocs.yml", root)
-    for folder in ("glossary", "locales"):
-        shutil.copytree(REPO / folder, root / folder)
-    # Generated glossary pages, if a local build left some, are not part of the project.
-    shutil.copytree(REPO / "content", root / "content",
-                    ignore=lambda folder, names: ["glossary"] if Path(folder).parent.name ==
-                    "content" else [])
+    root = copy_repository(tmp_path / "project")
     done = subprocess.run([sys.executable, "-m", "tooling", "-C", str(root), "build",
                            "--site-dir", str(tmp_path / "site")], capture_output=True, text=True,
                           check=False, env={"INTERLEX_SITE_URL": "https://example.org/glossary/",

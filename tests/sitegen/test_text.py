@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import markdown
 
-from tooling.sitegen.text import attribute, inline, page_title, relative_url, safe_url, span
+from tooling.sitegen.text import attribute, inline, page_title, relative_url, safe_url
 
 
 def test_inline_text_is_never_markup() -> None:
@@ -14,11 +14,9 @@ def test_inline_text_is_never_markup() -> None:
         "<p>a &lt;script&gt;*x* [l](javascript:1) 1. # | \\ _b_ &amp; `c`</p>")
 
 
-def test_attributes_titles_and_spans() -> None:
+def test_attributes_and_titles() -> None:
     assert attribute('say "hi"\n<now>') == "say &quot;hi&quot; &lt;now&gt;"
     assert page_title('</title><b a="1">\'x\' & y') == '"‹/title›‹b a=”1”›’x’ ＆ y"'
-    assert span("*x*", "en") == '<span lang="en">\\*x\\*</span>'
-    assert span("x", "ar", "rtl") == '<span lang="ar" dir="rtl">x</span>'
 
 
 def test_only_web_and_mail_urls_are_links() -> None:

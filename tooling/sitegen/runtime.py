@@ -62,9 +62,8 @@ class SiteBuild:
         self.generated: Generated = generate(project, directory_urls, edition)
         self.model = self.generated.model
         self.matchers = Matchers(self.model.glossary, project.source.code)
-        self.fallback_urls: set[str] = set()
         self.pages: list[BuiltPage] = []
-        """Every page built, in every language, for the sitemap."""
+        """Every page built, in every language, for the sitemap and the search index."""
         self._contexts: dict[str, PageContext] = {}
         self._source_hashes: dict[str, str | None] = {}
 
@@ -125,12 +124,15 @@ class SiteBuild:
         so it is read aloud, hyphenated and searched as that language."""
         translated = content_lang == lang and not self._is_fallback_concept(lang, key)
         self.pages.append(BuiltPage(lang, key, page_url, translated))
-        if not translated:
-            self.fallback_urls.add(page_url)
         if content_lang == lang:
             return html
         return (f'<div lang="{attribute(content_lang)}" dir="{direction(content_lang)}">'
                 f"{html}</div>")
+
+    @property
+    def fallback_urls(self) -> set[str]:
+        """Pages that show the source language in a translation's place."""
+        return {page.url for page in self.pages if not page.translated}
 
     def belongs_to_build(self, src_uri: str, lang: str) -> bool:
         """Whether a file takes part in `lang`'s build. Other languages' glossary pages do

@@ -44,12 +44,6 @@ def safe_url(url: str | None) -> str | None:
     return url.strip() if scheme in _SAFE_SCHEMES else None
 
 
-def span(text: str, lang: str, direction: str | None = None) -> str:
-    """Inline text in another language than the page's, marked as such."""
-    dir_attribute = f' dir="{direction}"' if direction else ""
-    return f'<span lang="{attribute(lang)}"{dir_attribute}>{inline(text)}</span>'
-
-
 def relative_url(from_url: str, to_url: str) -> str:
     """The link from page URL `from_url` to `to_url`, both site-relative
     (`fr/guidance/x/` or `fr/guidance/x.html`): relative, so any sub-path works.
