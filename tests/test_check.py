@@ -8,6 +8,7 @@ import pytest
 
 from tests.conftest import Run, git, write
 from tests.killing import kill_at_every_write, snapshot
+from tooling.check import FileTexts
 
 # Every glossary rule fires on the defects fixture, at these exact places.
 DEFECTS = [
@@ -180,3 +181,16 @@ def test_check_fix_killed_while_writing_loses_nothing(project: Callable[[str], P
         "content/en/guide.md: fixed\ncontent/fr/guide.md: fixed\n")
     written = kill_at_every_write(root, ["check", "--fix"], tmp_path, snapshot(done))
     assert written == ["content/en/guide.md", "content/fr/guide.md"]
+
+
+def test_file_texts_are_read_when_asked_for(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("alpha\n", "utf-8")
+    (tmp_path / "b.md").write_bytes(b"\xff not UTF-8")
+    texts = FileTexts(tmp_path, frozenset({"b.md", "a.md", "gone.md"}))
+    assert (list(texts), len(texts)) == (["a.md", "b.md", "gone.md"], 3)
+    (tmp_path / "a.md").write_text("changed before it was read\n", "utf-8")
+    assert dict(texts) == {"a.md": "changed before it was read\n", "b.md": "", "gone.md": ""}
+    (tmp_path / "a.md").write_text("changed after\n", "utf-8")
+    assert texts["a.md"] == "changed before it was read\n"
+    with pytest.raises(KeyError):
+        texts["c.md"]

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import pickle
+
+import pytest
+
 from tooling.findings import Span
-from tooling.matcher import LanguageMatcher
+from tooling.matcher import LanguageMatcher, _Background
 from tooling.model import Entry, Term, TermStatus
 
 
@@ -39,3 +43,20 @@ def test_scripts_without_spaces() -> None:
     assert _found(ko, "평가는 재평가와 평가자, 평가만으로는") == [("e", "평가"), ("e", "평가")]
     ar = _matcher("ar", ("m", "نموذج"))
     assert _found(ar, "والنموذج ونماذج كنموذجين") == [("m", "نموذج")]
+
+
+def test_an_error_building_in_the_background_is_raised_where_awaited() -> None:
+    failing = _Background(lambda: 1 // 0)
+    with pytest.raises(ZeroDivisionError):
+        failing.result()
+    assert _Background(lambda: 42).result() == 42
+
+
+def test_a_matcher_pickles_without_its_automata_and_finds_the_same() -> None:
+    matcher = _matcher("en", ("c", "model evaluation"), ("d", "red teaming"))
+    copy = pickle.loads(pickle.dumps(matcher))
+    assert "automaton" not in copy.__getstate__()
+    text = "Model evaluations and red teaming."
+    assert [(m.start, m.end, m.use) for m in copy.find(text)] == [
+        (m.start, m.end, m.use) for m in matcher.find(text)]
+    assert (copy.preferred, copy.allowed) == (matcher.preferred, matcher.allowed)

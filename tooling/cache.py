@@ -3,17 +3,23 @@
 Kept in `.interlex-cache/` at the project root (never committed). An entry is
 valid while its file has the same size and modification time, and, for
 documents, while the glossary terms of their language are the same (their
-fingerprint). The cache is a speed-up only: a missing, old or unreadable cache
-file is ignored, and nothing is lost by deleting the folder.
+fingerprint). Every entry was computed by this very code: the stamps of the
+package's own files are part of the cache's version. The cache is a speed-up
+only: a missing, old or unreadable cache file is ignored, and nothing is lost by
+deleting the folder.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gc
 import hashlib
+import marshal
 import os
 import pickle
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -22,10 +28,58 @@ from tooling.fileio import write_atomic_bytes
 
 CACHE_DIR = ".interlex-cache"
 DISABLE_VARIABLE = "INTERLEX_NO_CACHE"
-_VERSION = f"{__version__}-{sys.version_info[0]}.{sys.version_info[1]}-3"
+_FORMAT = 5
+_CODE_SUFFIXES = (".py", ".html", ".json", ".yaml", ".js", ".css")
 
 T = TypeVar("T")
 Stamp = tuple[int, int]
+Codec = tuple[Callable[[T], bytes], Callable[[bytes], T]]
+"""How a cache keeps its values as bytes, and reads them back: pickle unless said."""
+
+
+def _pickled(value: object) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+@functools.cache
+def code_version() -> str:
+    """This code's identity: the interlex and Python versions and the stamps of the
+    package's files, so that a cache written by other code (an edited rule, say)
+    is never read."""
+    package = Path(__file__).parent
+    files = sorted((name, entry[1]) for name, entry in tree_stamps(package).items()
+                   if name.endswith(_CODE_SUFFIXES))
+    return fingerprint([__version__, sys.version_info[:2], _FORMAT, files])
+
+
+def tree_stamps(folder: Path) -> dict[str, tuple[bool, Stamp | None]]:
+    """Every entry under `folder` (recursively, not through links to folders), by
+    POSIX path relative to it: whether it is a folder, and its stamp when a file.
+    os.scandir, not pathlib: this runs over tens of thousands of files per check."""
+    found: dict[str, tuple[bool, Stamp | None]] = {}
+    pending = [("", str(folder))]
+    while pending:
+        prefix, directory = pending.pop()
+        try:
+            entries = list(os.scandir(directory))
+        except OSError:
+            continue  # not a folder, or unreadable: whoever reads it reports that
+        for entry in entries:
+            name = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                found[name] = (True, None)
+                pending.append((name + "/", entry.path))
+            else:
+                found[name] = (entry.is_dir(), _entry_stamp(entry))
+    return found
+
+
+def _entry_stamp(entry: os.DirEntry[str]) -> Stamp | None:
+    try:
+        status = entry.stat()
+    except OSError:
+        return None  # a dangling link
+    return status.st_size, status.st_mtime_ns
 
 
 def stamp(path: Path) -> Stamp | None:
@@ -45,30 +99,48 @@ def fingerprint(parts: Iterable[object]) -> str:
     return digest.hexdigest()[:16]
 
 
-class FileCache(Generic[T]):
-    """Results by key, each with the stamp (and context) it was computed for."""
+def plain_fingerprint(values: list[Any]) -> str:
+    """`fingerprint` of plain values (str, numbers, None, tuples, lists, dicts) only,
+    marshalled rather than repr'd: many times faster on tens of thousands of stamps."""
+    return hashlib.sha256(marshal.dumps(values)).hexdigest()[:16]
 
-    def __init__(self, root: Path, name: str) -> None:
+
+class FileCache(Generic[T]):
+    """Results by key, each with the stamp (and context) it was computed for. Each
+    result is kept pickled on its own: saving after one change pickles that one
+    result again, not thousands."""
+
+    def __init__(self, root: Path, name: str, codec: Codec[T] | None = None) -> None:
+        self.encode: Callable[[T], bytes]
+        self.decode: Callable[[bytes], T]
+        self.encode, self.decode = codec or (_pickled, pickle.loads)
         self.path = root / CACHE_DIR / f"{name}.pickle"
         self.enabled = not os.environ.get(DISABLE_VARIABLE)
-        self.entries: dict[Any, tuple[Any, T]] = self._read() if self.enabled else {}
+        self.entries: dict[Any, tuple[Any, bytes]] = self._read() if self.enabled else {}
         self.changed = False
 
-    def _read(self) -> dict[Any, tuple[Any, T]]:
+    def _read(self) -> dict[Any, tuple[Any, bytes]]:
         try:
-            with self.path.open("rb") as stream:
+            with self.path.open("rb") as stream, paused_gc():
                 version, entries = pickle.load(stream)
         except Exception:  # a missing, partial or foreign cache is no cache
             return {}
-        return entries if version == _VERSION else {}
+        return entries if version == code_version() else {}
+
+    def holds(self, key: Any, valid_for: Any) -> bool:
+        found = self.entries.get(key)
+        return found is not None and found[0] == valid_for
 
     def get(self, key: Any, valid_for: Any) -> T | None:
         found = self.entries.get(key)
-        return found[1] if found is not None and found[0] == valid_for else None
+        if found is None or found[0] != valid_for:
+            return None
+        return self.decode(found[1])
 
     def put(self, key: Any, valid_for: Any, value: T) -> None:
-        self.entries[key] = (valid_for, value)
-        self.changed = True
+        if self.enabled:
+            self.entries[key] = (valid_for, self.encode(value))
+            self.changed = True
 
     def keep_only(self, keys: set[Any]) -> None:
         """Forget files that no longer exist."""
@@ -83,17 +155,38 @@ class FileCache(Generic[T]):
         try:
             self.path.parent.mkdir(exist_ok=True)
             (self.path.parent / ".gitignore").write_text("*\n", "utf-8")
-            write_atomic_bytes(self.path, pickle.dumps((_VERSION, self.entries),
-                                                       protocol=pickle.HIGHEST_PROTOCOL))
+            write_atomic_bytes(self.path, pickle.dumps((code_version(), self.entries),
+                                                       protocol=pickle.HIGHEST_PROTOCOL),
+                               durable=False)
         except OSError:
             pass  # a read-only project is checked all the same, only not faster next time
 
 
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Unpickling builds no reference cycles, yet hundreds of thousands of new objects
+    set off the cycle collector again and again, each time over the whole heap: it
+    tripled the time to load a large corpus's cache."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def cached_map(cache: FileCache[T], items: list[tuple[Any, Any]],
-               compute: Callable[[list[Any]], list[T]]) -> list[T]:
-    """`compute` over the items whose (key, valid_for) the cache does not hold."""
-    results: list[T | None] = [cache.get(key, valid) for key, valid in items]
-    missing = [i for i, result in enumerate(results) if result is None]
+               compute: Callable[[list[Any]], list[T]],
+               prepare: Callable[[list[Any]], object] | None = None) -> list[T]:
+    """`compute` over the items whose (key, valid_for) the cache does not hold.
+    `prepare` is told those keys first, to start work that can go on in the background
+    while the rest is read from the cache."""
+    missing = [i for i, (key, valid) in enumerate(items) if not cache.holds(key, valid)]
+    if missing and prepare is not None:
+        prepare([items[i][0] for i in missing])
+    with paused_gc():  # once around them all, not once for each
+        results: list[T | None] = [cache.get(key, valid) for key, valid in items]
     if missing:
         fresh = compute([items[i][0] for i in missing])
         for index, value in zip(missing, fresh, strict=True):

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from tooling.corpus import Corpus, Matchers, load_corpus
+from tooling.corpus import Corpus, load_corpus
 from tooling.errors import InterlexError
 from tooling.findings import Finding, Summary, sort_findings, summarize
 from tooling.git import run_git
-from tooling.glossary import CONTENT_DIR, GLOSSARY_DIR, LOCALES_DIR, load_glossary
+from tooling.glossary import CONTENT_DIR, GLOSSARY_DIR, LOCALES_DIR
+from tooling.glossary_check import check_glossary
 from tooling.project import Project
-from tooling.rules import interface, run_rules, term_tests
 from tooling.rules.document_terms import Edit
 from tooling.rules.documents import run_document_rules
 
@@ -27,20 +27,17 @@ class CheckResult:
 
 
 def run_check(project: Project, *, only: Collection[str] = (),
-              changed: Collection[str] | None = None) -> CheckResult:
+              changed: Collection[str] | None = None, fixes: bool = False) -> CheckResult:
     """Every finding of the project; with `only`, those in these paths (files or folders);
-    with `changed`, those in these files and in what they affect (see `_affected`).
+    with `changed`, those in these files and in what they affect (see `_affected`);
+    with `fixes`, the unambiguous fixes of the deprecated terms reported.
 
-    The whole project is always loaded: rules such as term-collision need every
-    file to judge one.
+    The whole project is always checked (rules such as term-collision need every
+    file to judge one); what is unchanged since the last run comes from the cache.
     """
-    loaded = load_glossary(project)
-    matchers = Matchers(loaded.glossary, project.source.code)
+    glossary, matchers = check_glossary(project)
     corpus = load_corpus(project, matchers)
-    documents = run_document_rules(loaded.glossary, corpus, project)
-    findings = [*loaded.findings, *run_rules(loaded.glossary, project), *documents.findings,
-                *term_tests.check(loaded.glossary, matchers, project),
-                *interface.check(loaded.glossary, project)]
+    findings = [*glossary.findings, *run_document_rules(matchers, corpus, project)]
     if only:
         findings = [f for f in findings if _selected(f.path, only)]
     if changed is not None:
@@ -48,10 +45,11 @@ def run_check(project: Project, *, only: Collection[str] = (),
         findings = [f for f in findings if keep(f)]
     ordered = sort_findings(findings)
     reported = {f.path for f in ordered}
+    edits = tuple(e for analysis in corpus.analyses() if analysis.path in reported
+                  for e in analysis.edits) if fixes else ()
     # Context lines for the text format: only the files with findings are read again.
-    texts = {path: _read(project.root / path) for path in sorted(reported)}
-    edits = tuple(e for e in documents.edits if e.path in reported)
-    return CheckResult(ordered, summarize(ordered), texts, edits)
+    return CheckResult(ordered, summarize(ordered), FileTexts(project.root, frozenset(reported)),
+                       edits)
 
 
 def _affected(changed: set[str], project: Project, corpus: Corpus
@@ -65,7 +63,7 @@ def _affected(changed: set[str], project: Project, corpus: Corpus
     documents = set(changed)
     for analysis in corpus.analyses():
         if (f"{source}{analysis.key}" in changed or analysis.lang in languages
-                or any(use.concept in concepts for b in analysis.blocks for use in b.uses)):
+                or not concepts.isdisjoint(analysis.concepts)):
             documents.add(analysis.path)
             documents.add(f"{source}{analysis.key}")
 
@@ -75,6 +73,29 @@ def _affected(changed: set[str], project: Project, corpus: Corpus
         return finding.path.startswith(f"{LOCALES_DIR}/") and finding.concept in concepts
 
     return keep
+
+
+class FileTexts(Mapping[str, str]):
+    """The texts of the reported files, each read when first asked for: only the text
+    format shows context lines, and a large corpus can have thousands of such files."""
+
+    def __init__(self, root: Path, paths: frozenset[str]) -> None:
+        self._root = root
+        self._paths = paths
+        self._texts: dict[str, str] = {}
+
+    def __getitem__(self, path: str) -> str:
+        if path not in self._paths:
+            raise KeyError(path)
+        if path not in self._texts:
+            self._texts[path] = _read(self._root / path)
+        return self._texts[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._paths))
+
+    def __len__(self) -> int:
+        return len(self._paths)
 
 
 def _read(path: Path) -> str:

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import functools
 import gc
-import multiprocessing
+import marshal
 import os
+import pickle
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 
-from tooling.cache import FileCache, cached_map, fingerprint, stamp
-from tooling.documents import document_hash, document_keys, load_document
+from tooling.cache import FileCache, cached_map, fingerprint, paused_gc
+from tooling.documents import document_hash, document_stamps, load_document
 from tooling.findings import Finding, Span, record
-from tooling.glossary import CONTENT_DIR
 from tooling.markdown_scan import SEPARATOR, Block, ScannedDocument, heading_slug, scan
 from tooling.matcher import LanguageMatcher, Match
 from tooling.model import Entry, Glossary
@@ -69,13 +70,32 @@ class Analysis:
     """The source version this translation was made from (front matter)."""
     content_hash: str
     """This document's own hash: what its translations record."""
-    blocks: tuple[BlockInfo, ...]
+    packed: bytes
+    """Its blocks and fixes, pickled. Only alignment reads the blocks, and only
+    `check --fix` the fixes, so a large corpus's analyses cross from worker processes
+    and load from the cache without rebuilding hundreds of thousands of records."""
+    concepts: frozenset[str]
+    """The concepts it mentions."""
     links: tuple[LinkInfo, ...]
     slugs: frozenset[str]
     findings: tuple[Finding, ...]
     """Problems found reading it, and its term findings (suppressions applied)."""
-    edits: tuple[Edit, ...]
     suppressions: Suppressions
+
+    @property
+    def blocks(self) -> tuple[BlockInfo, ...]:
+        return _unpack(self.packed)[0]
+
+    @property
+    def edits(self) -> tuple[Edit, ...]:
+        """Unambiguous fixes of its deprecated terms."""
+        return _unpack(self.packed)[1]
+
+
+@functools.lru_cache(maxsize=64)  # a source is read once for each of its translations
+def _unpack(packed: bytes) -> tuple[tuple[BlockInfo, ...], tuple[Edit, ...]]:
+    unpacked: tuple[tuple[BlockInfo, ...], tuple[Edit, ...]] = pickle.loads(packed)
+    return unpacked
 
 
 @record
@@ -93,13 +113,57 @@ class Corpus:
             yield from files.values()
 
 
-class Matchers:
-    """One matcher per language, built once, from that language's entries."""
+@record
+class TermFacts:
+    """What checking documents needs of the glossary besides its matchers. It is
+    small, so the check's cache keeps it and a re-run need not load the glossary."""
 
-    def __init__(self, glossary: Glossary, source: str) -> None:
-        self.glossary = glossary
+    fingerprints: tuple[tuple[str, str], ...]
+    """Each language's terms as a hash: all a document's analysis depends on in the
+    glossary."""
+    never_translated: tuple[str, ...]
+    """Every do-not-translate term of the source language."""
+    concept_ids: frozenset[str]
+    """Every concept file's id (links to glossary pages point at them)."""
+
+
+class Matchers:
+    """The glossary as documents see it: one matcher per language, built once (or read
+    from the cache while that language's terms are unchanged), and the facts above.
+    The glossary itself is loaded only if a matcher or the facts must be computed."""
+
+    def __init__(self, glossary: Callable[[], Glossary], source: str, *,
+                 facts: TermFacts | None = None, cache_root: Path | None = None) -> None:
+        self._load_glossary = glossary
         self.source = source
+        self._facts = facts
+        self.cache_root = cache_root
         self.built: dict[str, LanguageMatcher] = {}
+
+    @classmethod
+    def of(cls, glossary: Glossary, source: str) -> Matchers:
+        return cls(lambda: glossary, source)
+
+    @functools.cached_property
+    def glossary(self) -> Glossary:
+        return self._load_glossary()
+
+    @property
+    def facts(self) -> TermFacts:
+        if self._facts is None:
+            glossary = self.glossary
+            languages = [self.source, *glossary.locales]
+            self._facts = TermFacts(
+                tuple((lang, fingerprint(self._terms(lang))) for lang in languages),
+                tuple(sorted({t.text for concept in glossary.concepts.values()
+                              for t in concept.entry.terms if t.do_not_translate})),
+                glossary.concept_files)
+        return self._facts
+
+    def _terms(self, lang: str) -> list[object]:
+        return [(entry.concept, tuple((t.text, t.status, t.forms, t.case_sensitive,
+                                       t.do_not_translate) for t in entry.terms))
+                for entry in self.entries(lang)]
 
     def entries(self, lang: str) -> Iterable[Entry]:
         if lang == self.source:
@@ -107,30 +171,38 @@ class Matchers:
         locale = self.glossary.locales.get(lang)
         return locale.entries.values() if locale else []
 
-    def entry(self, lang: str, concept: str) -> Entry | None:
-        if lang == self.source:
-            found = self.glossary.concepts.get(concept)
-            return found.entry if found else None
-        locale = self.glossary.locales.get(lang)
-        return locale.entries.get(concept) if locale else None
-
-    @functools.cached_property
+    @property
     def never_translated(self) -> tuple[str, ...]:
-        """Every do-not-translate term of the source language."""
-        return tuple(sorted({t.text for concept in self.glossary.concepts.values()
-                             for t in concept.entry.terms if t.do_not_translate}))
+        return self.facts.never_translated
 
     def fingerprint(self, lang: str) -> str:
-        """What a document's analysis depends on in the glossary: its language's terms."""
-        return fingerprint(
-            [(entry.concept, tuple((t.text, t.status, t.forms, t.case_sensitive,
-                                    t.do_not_translate) for t in entry.terms))
-             for entry in self.entries(lang)] + [self.never_translated])
+        """What a document's analysis depends on in the glossary: its language's terms
+        (a language without a locale file has none) and the never-translated terms."""
+        terms = dict(self.facts.fingerprints).get(lang, "")
+        return fingerprint([terms, self.never_translated])
 
     def get(self, lang: str) -> LanguageMatcher:
         if lang not in self.built:
-            self.built[lang] = LanguageMatcher(lang, self.entries(lang))
+            self.built[lang] = self._cached(lang) or self._build(lang)
         return self.built[lang]
+
+    def _store(self, lang: str) -> FileCache[LanguageMatcher] | None:
+        return FileCache(self.cache_root, f"matcher-{lang}") if self.cache_root else None
+
+    def _cached(self, lang: str) -> LanguageMatcher | None:
+        store = self._store(lang)
+        if store is None:
+            return None
+        with paused_gc():
+            return store.get(lang, self.fingerprint(lang))
+
+    def _build(self, lang: str) -> LanguageMatcher:
+        matcher = LanguageMatcher(lang, self.entries(lang))
+        store = self._store(lang)
+        if store is not None:
+            store.put(lang, self.fingerprint(lang), matcher)
+            store.save()
+        return matcher
 
 
 # Set before workers are forked, so that they share the glossary and the matchers.
@@ -140,13 +212,15 @@ _STATE: tuple[Project, Matchers] | None = None
 def load_corpus(project: Project, matchers: Matchers, jobs: int | None = None) -> Corpus:
     """Every document analysed, or taken from the cache when neither it nor its
     language's glossary terms changed since the last run."""
-    tasks = [(lang.code, key) for lang in project.languages
-             for key in document_keys(project, lang.code)]
-    prints = {lang: matchers.fingerprint(lang) for lang in {lang for lang, _ in tasks}}
-    cache: FileCache[Analysis | tuple[Finding, ...]] = FileCache(project.root, "documents")
-    items = [(task, (stamp(project.root / CONTENT_DIR / task[0] / task[1]), prints[task[0]]))
-             for task in tasks]
-    results = cached_map(cache, items, lambda todo: _analyse_all(project, matchers, todo, jobs))
+    items = []
+    for lang in project.languages:
+        terms = matchers.fingerprint(lang.code)
+        items += [((lang.code, key), (stamp, terms))
+                  for key, stamp in document_stamps(project, lang.code).items()]
+    cache: FileCache[Analysis | tuple[Finding, ...]] = FileCache(
+        project.root, "documents", (_encode, _decode))
+    results = cached_map(cache, items, lambda todo: _analyse_all(project, matchers, todo, jobs),
+                         lambda todo: [matchers.get(lang) for lang in {lang for lang, _ in todo}])
     cache.save()
     files: dict[str, dict[str, Analysis]] = {lang.code: {} for lang in project.languages}
     unreadable: list[Finding] = []
@@ -158,18 +232,46 @@ def load_corpus(project: Project, matchers: Matchers, jobs: int | None = None) -
     return Corpus(files, tuple(unreadable))
 
 
+def _encode(result: Analysis | tuple[Finding, ...]) -> bytes:
+    """A document's analysis as marshalled plain values: a warm re-run reads thousands of
+    them, and marshal reads plain values several times faster than pickle reads records."""
+    if not isinstance(result, Analysis):
+        return marshal.dumps((tuple(f.row() for f in result),))
+    return marshal.dumps((
+        tuple(f.row() for f in result.findings), result.lang, result.key, result.path,
+        result.source_hash, result.content_hash, result.packed, result.concepts,
+        tuple((link.target, _span_row(link.span)) for link in result.links), result.slugs,
+        result.suppressions.ranges))
+
+
+def _span_row(span: Span) -> tuple[int, int, int | None, int | None]:
+    return span.line, span.column, span.end_line, span.end_column
+
+
+def _decode(data: bytes) -> Analysis | tuple[Finding, ...]:
+    rows, *fields = marshal.loads(data)
+    findings = tuple(map(Finding.from_row, rows))
+    if not fields:
+        return findings
+    lang, key, path, source_hash, content_hash, packed, concepts, links, slugs, ranges = fields
+    return Analysis(lang, key, path, source_hash, content_hash, packed, concepts,
+                    tuple(LinkInfo(target, Span(*span)) for target, span in links), slugs,
+                    findings, Suppressions(ranges))
+
+
 def _analyse_all(project: Project, matchers: Matchers, tasks: list[tuple[str, str]],
                  jobs: int | None) -> list[Analysis | tuple[Finding, ...]]:
     global _STATE  # noqa: PLW0603 - the one way to hand a forked pool its inputs
     for lang in sorted({lang for lang, _ in tasks}):
-        matchers.get(lang)
-    _ = matchers.never_translated
+        matchers.get(lang).ready()
     _STATE = (project, matchers)
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     try:
         if workers > 1 and len(tasks) >= PARALLEL_FROM:
             gc.freeze()  # keep the collector from touching (and so copying) shared pages
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            import multiprocessing  # noqa: PLC0415 - only for large inputs
+
+            with multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:
                 return pool.map(_analyse_task, tasks,
                                 chunksize=max(1, len(tasks) // (8 * workers)))
         return [_analyse_task(task) for task in tasks]
@@ -208,8 +310,10 @@ def analyse(project: Project, matchers: Matchers, lang: str, key: str
     links = tuple(LinkInfo(link.target, scanned.span(link.offset, link.offset + 1))
                   for block in scanned.blocks for link in block.links)
     slugs = frozenset(heading_slug(b.prose.text) for b in scanned.headings if b.prose)
+    concepts = frozenset(use.concept for block in blocks for use in block.uses)
     return Analysis(lang, key, document.path, document.source_hash, document_hash(document),
-                    tuple(blocks), links, slugs, tuple(findings), tuple(edits), quiet)
+                    pickle.dumps((tuple(blocks), tuple(edits)), protocol=pickle.HIGHEST_PROTOCOL),
+                    concepts, links, slugs, tuple(findings), quiet)
 
 
 def _matches(matcher: LanguageMatcher, scanned: ScannedDocument) -> list[list[Match]]:
@@ -238,7 +342,7 @@ def _block_info(span: Callable[[int, int], Span], block: Block, matches: list[Ma
     first = next((o for c, o in zip(prose.text, prose.offsets, strict=True)
                   if not c.isspace()), None)
     at = span(first, first + 1) if first is not None else None
-    uses = tuple(Use(m.use.concept, prose.text[m.start:m.end], m.use.term.text,
-                     m.use.term.do_not_translate) for m in matches)
+    uses = tuple(Use(m.use.concept, prose.text[m.start:m.end], m.use.text,
+                     m.use.do_not_translate) for m in matches)
     kept = frozenset(term for term in never_translated if term in prose.text)
     return BlockInfo(block.kind, block.line, True, kept, at, uses)

@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from tooling.cache import Stamp, tree_stamps
 from tooling.findings import Finding, Severity, Span
 from tooling.glossary import CONTENT_DIR
 from tooling.hashing import HASH_LENGTH, normalize_text
@@ -49,12 +50,17 @@ class LoadedDocument:
 
 def document_keys(project: Project, lang: str) -> list[str]:
     """Every Markdown file of a language, as paths within its folder, sorted."""
-    folder = project.root / CONTENT_DIR / lang
-    if not folder.is_dir():
-        return []
-    keys = (p.relative_to(folder).as_posix() for p in folder.rglob("*.md") if p.is_file())
+    return list(document_stamps(project, lang))
+
+
+def document_stamps(project: Project, lang: str) -> dict[str, Stamp]:
+    """Every Markdown file of a language with its stamp, by path within its folder,
+    sorted by path."""
+    entries = tree_stamps(project.root / CONTENT_DIR / lang)
     # Glossary pages are generated into content/<lang>/glossary/ by the build.
-    return sorted(key for key in keys if not key.startswith(GENERATED_DIR + "/"))
+    return {key: stamp for key in sorted(entries) if key.endswith(".md")
+            and not entries[key][0] and (stamp := entries[key][1]) is not None
+            and not key.startswith(GENERATED_DIR + "/")}
 
 
 def load_document(project: Project, lang: str, key: str) -> LoadedDocument:

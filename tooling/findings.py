@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -17,11 +18,15 @@ def record(cls: type[T]) -> type[T]:
     in order, instead of through dataclasses' generic, introspecting __setstate__."""
     built: Any = dataclass(frozen=True, slots=True)(cls)
     names = built.__slots__
+    # attrgetter collects the fields in C; with one name it returns the bare value.
+    fields = operator.attrgetter(*names) if len(names) > 1 else (
+        lambda self: (getattr(self, names[0]),))
 
     def reduce(self: Any) -> tuple[Callable[..., Any], tuple[Any, ...]]:
-        return built, tuple(getattr(self, name) for name in names)
+        return built, fields(self)
 
-    built.__reduce__ = reduce
+    if "__reduce__" not in vars(cls):  # a record may pickle itself its own way
+        built.__reduce__ = reduce
     return built  # type: ignore[no-any-return]
 
 
@@ -60,6 +65,28 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.span.line, self.span.column, self.rule, self.message)
 
+    def row(self) -> FindingRow:
+        """The finding as plain values, the severity as its text: a large corpus's cache
+        holds tens of thousands of findings, and `from_row` rebuilds each in one call."""
+        span = self.span
+        return (self.rule, self.severity.value, self.path, span.line, span.column,
+                span.end_line, span.end_column, self.message, self.lang, self.concept,
+                self.found, self.suggestion)
+
+    @staticmethod
+    def from_row(row: FindingRow) -> Finding:
+        rule, severity, path, line, column, end_line, end_column, message, *rest = row
+        return Finding(rule, _SEVERITIES[severity], path,
+                       Span(line, column, end_line, end_column), message, *rest)
+
+    def __reduce__(self) -> tuple[Callable[[FindingRow], Finding], tuple[FindingRow]]:
+        return Finding.from_row, (self.row(),)
+
+
+FindingRow = tuple[str, str, str, int, int, int | None, int | None, str, str | None,
+                   str | None, str | None, str | None]
+_SEVERITIES = {severity.value: severity for severity in Severity}
+
 
 @record
 class Summary:
@@ -72,8 +99,12 @@ class Summary:
 
 
 def sort_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    """Sorted and without exact duplicates, so output is stable between runs."""
-    return tuple(sorted(set(findings), key=lambda f: f.sort_key))
+    """Sorted by place, then by everything else (so the order never depends on the
+    order found), and without exact duplicates, which sorting has made neighbours."""
+    keyed = sorted((((f.sort_key, f.row()), f) for f in findings), key=operator.itemgetter(0))
+    unique = [finding for index, (key, finding) in enumerate(keyed)
+              if index == 0 or key != keyed[index - 1][0]]
+    return tuple(unique)
 
 
 def summarize(findings: Iterable[Finding]) -> Summary:

@@ -7,7 +7,6 @@ problems found on the way come back as findings, never as exceptions.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import re
 from dataclasses import dataclass
@@ -204,7 +203,9 @@ def _read_concepts(project: Project, paths: list[Path]) -> list[_Loaded]:
     try:
         if workers > 1 and len(paths) >= PARALLEL_FROM:
             gc.freeze()  # keep the collector from touching (and so copying) shared pages
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            import multiprocessing  # noqa: PLC0415 - only for large inputs
+
+            with multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:
                 return pool.map(_concept_task, paths, chunksize=max(1, len(paths) // 16))
         return [_concept_task(path) for path in paths]
     finally:

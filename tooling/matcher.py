@@ -18,17 +18,19 @@ languages it covers. Of overlapping survivors the leftmost-longest wins, so
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from itertools import accumulate
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import ahocorasick_rs
 import Stemmer
 
+from tooling.findings import record
 from tooling.fold import Folded, fold, fold_term, translate
-from tooling.model import Entry, Term
+from tooling.model import Entry, TermStatus
 
 _STEMMERS = {"en": "english", "fr": "french", "de": "german", "es": "spanish",
              "it": "italian", "pt": "portuguese", "nl": "dutch", "sv": "swedish",
@@ -46,17 +48,31 @@ _KOREAN_PARTICLES = frozenset((
 _ARABIC_PROCLITICS = frozenset(["", "ال", "و", "ف", "ب", "ك", "ل", "لل", "وال", "فال", "بال",
                                 "كال", "ولل", "فلل", "وب", "فب", "وك", "فك", "ول", "فل", "وبال",
                                 "فبال", "وكال", "فكال"])
+T = TypeVar("T")
 _WORD = re.compile(r"\w+")
+_STATE = ("lang", "patterns", "rows", "preferred", "allowed", "stem_uses", "stem_words",
+          "stem_patterns")
+"""What a matcher keeps when pickled; the rest is compiled from it."""
 _WORD_PIECES = re.compile(r"(\w+)")
 
 
-@dataclass(frozen=True)
+@record
 class TermUse:
-    """What a pattern stands for: a term of a concept in a language."""
+    """What a pattern stands for: a term of a concept in a language, with what
+    matching and findings need of it."""
 
     concept: str
-    term: Term
     lang: str
+    text: str
+    status: TermStatus | None
+    case_sensitive: bool = False
+    do_not_translate: bool = False
+    forms: tuple[str, ...] = ()
+
+
+_Row = tuple[str, str, str, TermStatus | None, bool, bool, tuple[str, ...]]
+"""A TermUse's fields."""
+_CASE_SENSITIVE = 4
 
 
 @dataclass(frozen=True)
@@ -107,45 +123,90 @@ def _is_word(char: str) -> bool:
 
 
 class LanguageMatcher:
+    """A language's terms, compiled for searching. It pickles without its automata,
+    which are rebuilt from the patterns (the slow part, folding and stemming every
+    term, is not redone), so the check's cache can keep it."""
+
     def __init__(self, lang: str, entries: Iterable[Entry]) -> None:
         self.lang = lang.split("_", maxsplit=1)[0].split("-", maxsplit=1)[0]
-        by_pattern: dict[str, list[TermUse]] = {}
+        by_pattern: dict[str, list[_Row]] = {}
+        self.preferred: dict[str, str] = {}
+        """Each concept's preferred term, what findings suggest."""
+        self.allowed: dict[str, tuple[str, ...]] = {}
+        """The terms a translation may use, for each concept that has terms."""
         for entry in entries:
-            for term in entry.terms:
-                for surface in dict.fromkeys((term.text, *term.forms)):
-                    pattern = fold_term(surface)
-                    if pattern:
-                        by_pattern.setdefault(pattern, []).append(
-                            TermUse(entry.concept, term, lang))
+            self._add_entry(lang, entry, by_pattern)
         self.patterns = list(by_pattern)
-        self.uses = list(by_pattern.values())
-        patterns = self.patterns
-        self.automaton = ahocorasick_rs.AhoCorasick(patterns) if patterns else None
-        self._init_stems()
-        self._init_segmenter()
-
-    def _init_stems(self) -> None:
-        algorithm = _STEMMERS.get(self.lang)
-        self.stemmer = Stemmer.Stemmer(algorithm) if algorithm else None
-        if self.stemmer is not None:
-            self.stemmer.maxCacheSize = 200_000  # a corpus's vocabulary, stemmed once
+        self.rows = [tuple(rows) for rows in by_pattern.values()]
+        """Each pattern's uses, as plain tuples: they pickle (and load from the cache)
+        many times faster than records; `uses` makes records of those that match."""
         self.stem_uses: list[int] = []
         self.stem_words: list[list[str]] = []
-        stem_patterns: list[str] = []
-        if self.stemmer is not None:
-            for index, (pattern, uses) in enumerate(zip(self.patterns, self.uses, strict=True)):
-                words = _WORD.findall(pattern)
-                if all(use.term.case_sensitive for use in uses) or not words:
-                    continue
-                stem_patterns.append(" ".join(self.stemmer.stemWords(words)))
-                self.stem_uses.append(index)
-                self.stem_words.append(words)
-        self.stem_automaton = (ahocorasick_rs.AhoCorasick(stem_patterns)
-                               if stem_patterns else None)
+        self.stem_patterns: list[str] = []
+        self._init_stems(_stemmer(self.lang))
+        self._compile()
 
-    def _init_segmenter(self) -> None:
+    def _add_entry(self, lang: str, entry: Entry, by_pattern: dict[str, list[_Row]]
+                   ) -> None:
+        if entry.terms:
+            self.allowed[entry.concept] = tuple(t.text for t in entry.terms
+                                                if t.status and t.status.allowed)
+        if entry.preferred:
+            self.preferred[entry.concept] = entry.preferred[0].text
+        for term in entry.terms:
+            use = (entry.concept, lang, term.text, term.status, term.case_sensitive,
+                   term.do_not_translate, term.forms)
+            for surface in dict.fromkeys((term.text, *term.forms)):
+                pattern = fold_term(surface)
+                if pattern:
+                    by_pattern.setdefault(pattern, []).append(use)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in _STATE}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._compile()
+
+    def uses(self, index: int) -> list[TermUse]:
+        """What pattern `index` stands for."""
+        found = self._uses.get(index)
+        if found is None:
+            found = self._uses[index] = [TermUse(*row) for row in self.rows[index]]
+        return found
+
+    def _compile(self) -> None:
+        self.stemmer = _stemmer(self.lang)
         self._segmenter: Any = None
         self.segments = self.lang == "zh"
+        self._uses: dict[int, list[TermUse]] = {}
+        patterns, stem_patterns = self.patterns, self.stem_patterns
+        # Building the automata releases the GIL: they are built in a thread, while
+        # this process goes on (reading the rest of the cache, say) until first needed.
+        self._automata = _Background(lambda: (_automaton(patterns), _automaton(stem_patterns)))
+
+    def ready(self) -> None:
+        """Wait for the automata (before forking: a fork copies no thread)."""
+        self._automata.result()
+
+    @property
+    def automaton(self) -> ahocorasick_rs.AhoCorasick | None:
+        return self._automata.result()[0]
+
+    @property
+    def stem_automaton(self) -> ahocorasick_rs.AhoCorasick | None:
+        return self._automata.result()[1]
+
+    def _init_stems(self, stemmer: Stemmer.Stemmer | None) -> None:
+        if stemmer is None:
+            return
+        for index, (pattern, rows) in enumerate(zip(self.patterns, self.rows, strict=True)):
+            words = _WORD.findall(pattern)
+            if all(row[_CASE_SENSITIVE] for row in rows) or not words:
+                continue
+            self.stem_patterns.append(" ".join(stemmer.stemWords(words)))
+            self.stem_uses.append(index)
+            self.stem_words.append(words)
 
     @property
     def segmenter(self) -> Any:
@@ -170,8 +231,8 @@ class LanguageMatcher:
                                                                         overlapping=True):
             if self._fits(folded.text, start, end, self.patterns[index]):
                 begin, stop = folded.original_span(start, end, len(text))
-                found += [Match(begin, stop, use) for use in self.uses[index]
-                          if _case_fits(text[begin:stop], use.term)]
+                found += [Match(begin, stop, use) for use in self.uses(index)
+                          if _case_fits(text[begin:stop], use)]
         found += self._stemmed(text, folded)
         return _leftmost_longest(found)
 
@@ -254,9 +315,44 @@ class LanguageMatcher:
             begin, stop = folded.original_span(bounds[2 * first + 1], bounds[2 * last + 2],
                                                len(text))
             found += [Match(begin, stop, use, stemmed=True)
-                      for use in self.uses[self.stem_uses[index]]
-                      if not use.term.case_sensitive]
+                      for use in self.uses(self.stem_uses[index])
+                      if not use.case_sensitive]
         return found
+
+
+def _stemmer(lang: str) -> Stemmer.Stemmer | None:
+    algorithm = _STEMMERS.get(lang)
+    if algorithm is None:
+        return None
+    stemmer = Stemmer.Stemmer(algorithm)
+    stemmer.maxCacheSize = 200_000  # a corpus's vocabulary, stemmed once
+    return stemmer
+
+
+def _automaton(patterns: list[str]) -> ahocorasick_rs.AhoCorasick | None:
+    return ahocorasick_rs.AhoCorasick(patterns) if patterns else None
+
+
+class _Background(Generic[T]):
+    """A value computed in a thread, waited for when first asked for."""
+
+    def __init__(self, compute: Callable[[], T]) -> None:
+        self._outcome: tuple[T | None, BaseException | None] = (None, None)
+        self._thread = threading.Thread(target=self._run, args=(compute,), daemon=True)
+        self._thread.start()
+
+    def _run(self, compute: Callable[[], T]) -> None:
+        try:
+            self._outcome = (compute(), None)
+        except BaseException as error:
+            self._outcome = (None, error)
+
+    def result(self) -> T:
+        self._thread.join()
+        value, error = self._outcome
+        if error is not None:
+            raise error
+        return value  # type: ignore[return-value]
 
 
 # Inflectional endings by language: a text word is an inflection of a term's word
@@ -309,17 +405,17 @@ def _particles(run: str, depth: int = 3) -> bool:
                              for p in _KOREAN_PARTICLES)
 
 
-def _case_fits(found: str, term: Term) -> bool:
+def _case_fits(found: str, use: TermUse) -> bool:
     """A case-sensitive term matches only as written (or as one of its forms)."""
-    if not term.case_sensitive:
+    if not use.case_sensitive:
         return True
     written = " ".join(translate(found).split())
-    return written in {" ".join(translate(s).split()) for s in (term.text, *term.forms)}
+    return written in {" ".join(translate(s).split()) for s in (use.text, *use.forms)}
 
 
 def _leftmost_longest(matches: list[Match]) -> list[Match]:
     ordered = sorted(matches, key=lambda m: (m.start, -(m.end - m.start), m.stemmed,
-                                             m.use.concept, m.use.term.text))
+                                             m.use.concept, m.use.text))
     chosen: list[Match] = []
     reach = -1
     for match in ordered:

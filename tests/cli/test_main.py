@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import pytest
 
 from tests.conftest import DATA, Run
 from tooling import cli as cli_module
+from tooling.cli import COMMANDS, build_parser
 
 
 def test_module_runs_on_a_fixture_from_any_directory(tmp_path: Path) -> None:
@@ -95,3 +97,24 @@ def test_a_closed_pipe_ends_quietly(project: Callable[[str], Path]) -> None:
     reader.stdout.close()
     assert reader.wait(timeout=60) == 141
     assert reader.stderr.read() == b""
+
+
+def _commands(parser: argparse.ArgumentParser) -> list[str]:
+    actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return list(actions[0].choices)
+
+
+def test_every_command_is_known_with_the_module_that_defines_it() -> None:
+    assert _commands(build_parser()) == list(COMMANDS)
+    for command, module in COMMANDS.items():
+        alone = _commands(build_parser(["-C", "check", command, "--help"]))
+        assert command in alone
+        assert all(COMMANDS[c] == module for c in alone)
+
+
+def test_only_the_named_command_is_loaded() -> None:
+    assert _commands(build_parser(["-C", "export", "check", "x.md"])) == ["check"]
+    assert _commands(build_parser(["publish"])) == ["publish", "changelog"]
+    assert _commands(build_parser(["--version"])) == list(COMMANDS)
+    assert _commands(build_parser(["-C"])) == list(COMMANDS)
+    assert _commands(build_parser(["checkk"])) == list(COMMANDS)

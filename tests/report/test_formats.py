@@ -99,3 +99,22 @@ def test_sarif_is_valid_against_the_official_schema() -> None:
         "region": {"startLine": 2, "startColumn": 9, "endLine": 2, "endColumn": 14}}
     assert run["results"][1]["locations"][0]["physicalLocation"]["region"] == {
         "startLine": 3, "startColumn": 9}
+
+
+def test_json_is_written_as_the_standard_library_indents_it() -> None:
+    summary = {"error": 1, "warning": 1, "info": 1}
+    expected = {"findings": [json_format.finding_record(f) for f in FINDINGS],
+                "summary": summary}
+    assert _render(json_format.write) == json.dumps(expected, ensure_ascii=False,
+                                                    indent=2) + "\n"
+    out = io.StringIO()
+    json_format.write(CheckResult((), summarize(()), {}), out)
+    assert out.getvalue() == json.dumps({"findings": [], "summary": {
+        "error": 0, "warning": 0, "info": 0}}, indent=2) + "\n"
+
+
+def test_json_writes_a_span_without_end_column_as_null() -> None:
+    finding = Finding("r", Severity.INFO, "a.md", Span(1, 2, 3, None), "m")
+    out = io.StringIO()
+    json_format.write(CheckResult((finding,), summarize((finding,)), {}), out)
+    assert json.loads(out.getvalue())["findings"][0] == json_format.finding_record(finding)

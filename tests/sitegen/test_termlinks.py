@@ -18,7 +18,7 @@ def _matcher(project: Callable[[str], Path], extra: str = "") -> Matchers:
     root = project("minimal")
     concept = root / "glossary" / "evaluation.yaml"
     write(concept, concept.read_text("utf-8") + extra)
-    return Matchers(load_glossary(load_project(root)).glossary, "en")
+    return Matchers.of(load_glossary(load_project(root)).glossary, "en")
 
 
 def test_first_plain_use_is_linked_with_escaped_attributes(

@@ -7,6 +7,7 @@ message, anything else exits 3 as an internal error.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 import traceback
@@ -14,27 +15,22 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tooling import __version__
-from tooling.cli import (
-    check,
-    export,
-    importer,
-    locale,
-    publish,
-    site,
-    status,
-    term,
-    translations,
-)
 from tooling.errors import InterlexError
 from tooling.project import find_root, load_project
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as the shell reports it
-COMMANDS = (check, status, translations, term, locale, export, importer, site, publish)
+COMMANDS = {"check": "check", "status": "status", "translations": "translations",
+            "term": "term", "locale": "locale", "export": "export", "import": "importer",
+            "build": "site", "serve": "site", "publish": "publish", "changelog": "publish"}
+"""Each command, and the module of `tooling.cli` that defines it."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser of every command, or only of the one `argv` names: a command's
+    module imports what it runs, and `interlex check` should not wait for TBX,
+    export and publishing code to load."""
     parser = argparse.ArgumentParser(
         prog="interlex", description="Check and publish a multilingual glossary and guidance.")
     parser.add_argument("--version", action="version", version=f"interlex {__version__}")
@@ -42,13 +38,28 @@ def build_parser() -> argparse.ArgumentParser:
                         help="run on the project in DIR (default: the nearest folder at or "
                              "above the current one that holds mkdocs.yml)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in COMMANDS:
-        module.register(commands)
+    named = _command_name(argv)
+    for module in dict.fromkeys(COMMANDS.values()):
+        if named is None or COMMANDS[named] == module:
+            importlib.import_module(f"tooling.cli.{module}").register(commands)
     return parser
 
 
+def _command_name(argv: Sequence[str]) -> str | None:
+    """The command `argv` names, if it names one: its first word that is neither an
+    option nor the folder given to -C."""
+    words = iter(argv)
+    for word in words:
+        if word == "-C":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    args = build_parser(arguments).parse_args(arguments)
     try:
         root = args.directory.resolve() if args.directory else find_root(Path.cwd())
         if args.directory and not root.is_dir():

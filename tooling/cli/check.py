@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -34,9 +35,22 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
+    # One short-lived process that builds a large heap of long-lived records (a warm
+    # re-run reads tens of thousands from the cache) and exits: the cycle collector
+    # would only walk that heap again and again, and slowed such a run down by half.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _check(args, project)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _check(args: argparse.Namespace, project: Project) -> int:
     only = relative_paths(project, args.paths)
     changed = changed_since(project, args.changed_since) if args.changed_since else None
-    result = run_check(project, only=only, changed=changed)
+    result = run_check(project, only=only, changed=changed, fixes=args.fix or args.diff)
     if args.diff:
         sys.stdout.write(diff(project.root, result.edits))
         return 1 if result.edits else 0

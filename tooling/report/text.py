@@ -13,9 +13,13 @@ _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 
 def write(result: CheckResult, out: TextIO, *, colour: bool = False) -> None:
+    lines: dict[str, list[str]] = {}  # each file split once, however many findings it has
     for finding in result.findings:
         out.write(_heading(finding, colour) + "\n")
-        out.write(_context(finding, result.texts.get(finding.path), colour))
+        if finding.path not in lines:
+            text = result.texts.get(finding.path)
+            lines[finding.path] = text.split("\n") if text is not None else []
+        out.write(_context(finding, lines[finding.path], colour))
     out.write(summary_line(result.summary) + "\n")
 
 
@@ -29,8 +33,7 @@ def _heading(finding: Finding, colour: bool) -> str:
     return f"{where} {severity} {finding.rule}: {finding.message}"
 
 
-def _context(finding: Finding, text: str | None, colour: bool) -> str:
-    lines = text.split("\n") if text is not None else []
+def _context(finding: Finding, lines: list[str], colour: bool) -> str:
     if not 0 < finding.span.line <= len(lines):
         return ""
     line = lines[finding.span.line - 1].rstrip("\r")

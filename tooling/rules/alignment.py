@@ -14,9 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from tooling.corpus import Analysis, BlockInfo, Corpus
+from tooling.corpus import Analysis, BlockInfo, Corpus, Matchers
 from tooling.findings import FILE_START, Finding, Severity, Span
-from tooling.model import Glossary
 from tooling.project import Project
 
 _NAMES = {"comment": "a comment", "paragraph": "a paragraph", "item": "a list item",
@@ -29,13 +28,13 @@ def _name(kind: str) -> str:
     return f"a level-{kind[-1]} heading" if kind.startswith("heading") else _NAMES[kind]
 
 
-def check(glossary: Glossary, corpus: Corpus, project: Project) -> Iterator[Finding]:
+def check(matchers: Matchers, corpus: Corpus, project: Project) -> Iterator[Finding]:
     source = project.source.code
     for lang in project.translations:
         for key, translation in corpus.files.get(lang.code, {}).items():
             original = corpus.get(source, key)
             if original is not None:
-                yield from _pair(glossary, original, translation)
+                yield from _pair(matchers, original, translation)
 
 
 def _structural(blocks: tuple[BlockInfo, ...]) -> tuple[BlockInfo, ...]:
@@ -43,14 +42,14 @@ def _structural(blocks: tuple[BlockInfo, ...]) -> tuple[BlockInfo, ...]:
     return tuple(b for b in blocks if b.kind != "comment")
 
 
-def _pair(glossary: Glossary, original: Analysis, translation: Analysis) -> Iterator[Finding]:
+def _pair(matchers: Matchers, original: Analysis, translation: Analysis) -> Iterator[Finding]:
     blocks_a, blocks_b = _structural(original.blocks), _structural(translation.blocks)
     matcher = SequenceMatcher(None, [b.kind for b in blocks_a], [b.kind for b in blocks_b],
                               autojunk=False)
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         if tag == "equal":
             for offset in range(a2 - a1):
-                yield from _aligned(glossary, original, translation, blocks_a[a1 + offset],
+                yield from _aligned(matchers, original, translation, blocks_a[a1 + offset],
                                     blocks_b[b1 + offset])
         else:
             yield _mismatch(original, translation, blocks_a[a1:a2], blocks_b[b1:b2],
@@ -70,13 +69,13 @@ def _mismatch(original: Analysis, translation: Analysis, extra_a: tuple[BlockInf
                    "keep one block per source block so they align", lang=translation.lang)
 
 
-def _aligned(glossary: Glossary, original: Analysis, translation: Analysis, block_a: BlockInfo,
+def _aligned(matchers: Matchers, original: Analysis, translation: Analysis, block_a: BlockInfo,
              block_b: BlockInfo) -> Iterator[Finding]:
     if not block_a.uses or not block_b.prose:
         return
     lang = translation.lang
     concepts_b = {use.concept for use in block_b.uses}
-    locale = glossary.locales.get(lang)
+    allowed_terms = matchers.get(lang).allowed
     reported: set[str] = set()
     where = f"{original.path}:{block_a.line}"
     for use in block_a.uses:
@@ -86,11 +85,10 @@ def _aligned(glossary: Glossary, original: Analysis, translation: Analysis, bloc
                            f"not contain it as written (source: {where})",
                            concept=use.concept, found=use.term)
             continue
-        entry = locale.entries.get(use.concept) if locale else None
-        if use.concept in concepts_b or use.concept in reported or not (entry and entry.terms):
+        allowed = allowed_terms.get(use.concept)
+        if use.concept in concepts_b or use.concept in reported or allowed is None:
             continue
         reported.add(use.concept)
-        allowed = [t.text for t in entry.terms if t.status and t.status.allowed]
         yield _finding(translation, block_b, "inconsistent-translation",
                        severity=Severity.WARNING,
                        message=f"the source block ({where}) uses '{use.found}' "

@@ -6,15 +6,14 @@ import posixpath
 from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
-from tooling.corpus import Analysis, Corpus
+from tooling.corpus import Analysis, Corpus, Matchers
 from tooling.findings import FILE_START, Finding, Severity
-from tooling.model import Glossary
 from tooling.project import Project
 
 GLOSSARY_PREFIX = "glossary/"
 
 
-def check(glossary: Glossary, corpus: Corpus, project: Project) -> Iterator[Finding]:
+def check(matchers: Matchers, corpus: Corpus, project: Project) -> Iterator[Finding]:
     source = project.source.code
     sources = corpus.files.get(source, {})
     for lang in project.translations:
@@ -35,7 +34,7 @@ def check(glossary: Glossary, corpus: Corpus, project: Project) -> Iterator[Find
                               "remove this translation or restore its source",
                               lang=lang.code)
     for analysis in corpus.analyses():
-        yield from _links(glossary, corpus, source, analysis)
+        yield from _links(matchers, corpus, source, analysis)
 
 
 def _stale(original: Analysis, translation: Analysis) -> Iterator[Finding]:
@@ -56,16 +55,16 @@ def _stale(original: Analysis, translation: Analysis) -> Iterator[Finding]:
                       found=recorded, suggestion=current)
 
 
-def _links(glossary: Glossary, corpus: Corpus, source: str, analysis: Analysis
+def _links(matchers: Matchers, corpus: Corpus, source: str, analysis: Analysis
            ) -> Iterator[Finding]:
     for link in analysis.links:
-        problem = _link_problem(glossary, corpus, source, analysis, link.target)
+        problem = _link_problem(matchers, corpus, source, analysis, link.target)
         if problem:
             yield Finding("broken-link", Severity.ERROR, analysis.path, link.span, problem,
                           lang=analysis.lang, found=link.target)
 
 
-def _link_problem(glossary: Glossary, corpus: Corpus, source: str, analysis: Analysis,
+def _link_problem(matchers: Matchers, corpus: Corpus, source: str, analysis: Analysis,
                   target: str) -> str | None:
     """What is wrong with a link, if anything."""
     parts = urlsplit(target)
@@ -77,7 +76,7 @@ def _link_problem(glossary: Glossary, corpus: Corpus, source: str, analysis: Ana
         key = posixpath.normpath(posixpath.join(posixpath.dirname(key), path))
         if key.startswith(GLOSSARY_PREFIX):
             concept = posixpath.splitext(key[len(GLOSSARY_PREFIX):].rstrip("/"))[0]
-            if concept in glossary.concept_files or concept in ("", "index"):
+            if concept in matchers.facts.concept_ids or concept in ("", "index"):
                 return None
             return f"link to glossary concept '{concept}', which does not exist"
         if path.endswith("/"):  # a folder: its index page (normpath dropped the slash)

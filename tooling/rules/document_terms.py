@@ -31,7 +31,7 @@ def term_findings(path: str, scanned: ScannedDocument, block: Block, matches: li
                   matchers: Matchers) -> Iterator[tuple[Finding, Edit | None]]:
     """Each finding of a block, with the edit that fixes it when the fix is unambiguous."""
     for match in matches:
-        if match.use.term.status in _REPORTED:
+        if match.use.status in _REPORTED:
             reported = _report(path, scanned, block, match, matchers)
             if reported is not None:
                 yield reported
@@ -44,9 +44,8 @@ def _report(path: str, scanned: ScannedDocument, block: Block, match: Match,
     start = block.prose.offsets[match.start]
     end = block.prose.offsets[match.end - 1] + 1
     found = scanned.text[start:end]
-    entry = matchers.entry(lang, concept)
-    preferred = entry.preferred[0].text if entry and entry.preferred else None
-    status = match.use.term.status
+    preferred = matchers.get(lang).preferred.get(concept)
+    status = match.use.status
     span = scanned.span(start, end)
     if status is TermStatus.ADMITTED:
         if preferred is None:

@@ -61,7 +61,7 @@ class SiteBuild:
         self.edition = edition
         self.generated: Generated = generate(project, directory_urls, edition)
         self.model = self.generated.model
-        self.matchers = Matchers(self.model.glossary, project.source.code)
+        self.matchers = Matchers.of(self.model.glossary, project.source.code)
         self.pages: list[BuiltPage] = []
         """Every page built, in every language, for the sitemap and the search index."""
         self._contexts: dict[str, PageContext] = {}

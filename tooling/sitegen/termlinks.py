@@ -60,7 +60,7 @@ def _candidates(block: Block, matcher: LanguageMatcher) -> Iterator[tuple[int, i
     text, offsets = block.prose.text, block.prose.offsets
     inside_links = [(link.offset, link.end) for link in block.links if link.end is not None]
     for match in matcher.find(text):
-        if match.use.term.status is None or not match.use.term.status.allowed:
+        if match.use.status is None or not match.use.status.allowed:
             continue
         start, last = offsets[match.start], offsets[match.end - 1]
         if last - start != match.end - match.start - 1:

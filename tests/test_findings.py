@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import pickle
+
+from tooling.findings import Finding, Severity, Span, record
+
+
+@record
+class _One:
+    only: str
+
+
+def test_records_pickle_through_their_fields_in_order_findings_flat() -> None:
+    finding = Finding("deprecated-term", Severity.WARNING, "content/en/a.md", Span(3, 7, 3, 12),
+                      "use 'b'", lang="en", concept="c", found="a", suggestion="b")
+    assert finding.__reduce__()[1][0] == ("deprecated-term", "warning", "content/en/a.md", 3, 7,
+                                          3, 12, "use 'b'", "en", "c", "a", "b")
+    assert pickle.loads(pickle.dumps(finding)) == finding
+    assert Span(3, 7).__reduce__() == (Span, (3, 7, None, None))
+
+
+def test_a_record_of_one_field_pickles_too() -> None:
+    assert _One("x").__reduce__() == (_One, ("x",))
+    assert pickle.loads(pickle.dumps(_One("x"))) == _One("x")
