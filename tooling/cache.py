@@ -52,9 +52,10 @@ def code_version() -> str:
     return fingerprint([__version__, sys.version_info[:2], _FORMAT, files])
 
 
-def tree_stamps(folder: Path) -> dict[str, tuple[bool, Stamp | None]]:
-    """Every entry under `folder` (recursively, not through links to folders), by
-    POSIX path relative to it: whether it is a folder, and its stamp when a file.
+def tree_stamps(folder: Path, *, deep: bool = True) -> dict[str, tuple[bool, Stamp | None]]:
+    """Every entry under `folder` (recursively unless not `deep`, never through links to
+    folders), by POSIX path relative to it: whether it is a folder, and its stamp when a
+    file.
     os.scandir, not pathlib: this runs over tens of thousands of files per check."""
     found: dict[str, tuple[bool, Stamp | None]] = {}
     pending = [("", str(folder))]
@@ -68,7 +69,8 @@ def tree_stamps(folder: Path) -> dict[str, tuple[bool, Stamp | None]]:
             name = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
                 found[name] = (True, None)
-                pending.append((name + "/", entry.path))
+                if deep:
+                    pending.append((name + "/", entry.path))
             else:
                 found[name] = (entry.is_dir(), _entry_stamp(entry))
     return found
@@ -138,8 +140,11 @@ class FileCache(Generic[T]):
         return self.decode(found[1])
 
     def put(self, key: Any, valid_for: Any, value: T) -> None:
+        self.put_encoded(key, valid_for, self.encode(value))
+
+    def put_encoded(self, key: Any, valid_for: Any, data: bytes) -> None:
         if self.enabled:
-            self.entries[key] = (valid_for, self.encode(value))
+            self.entries[key] = (valid_for, data)
             self.changed = True
 
     def keep_only(self, keys: set[Any]) -> None:
@@ -177,9 +182,11 @@ def paused_gc() -> Iterator[None]:
 
 
 def cached_map(cache: FileCache[T], items: list[tuple[Any, Any]],
-               compute: Callable[[list[Any]], list[T]],
+               compute: Callable[[list[Any]], list[bytes]],
                prepare: Callable[[list[Any]], object] | None = None) -> list[T]:
-    """`compute` over the items whose (key, valid_for) the cache does not hold.
+    """`compute` over the items whose (key, valid_for) the cache does not hold; it
+    returns each result encoded with the cache's codec (worker processes encode in
+    parallel what the cache keeps, and what crosses back to this process is bytes).
     `prepare` is told those keys first, to start work that can go on in the background
     while the rest is read from the cache."""
     missing = [i for i, (key, valid) in enumerate(items) if not cache.holds(key, valid)]
@@ -189,8 +196,9 @@ def cached_map(cache: FileCache[T], items: list[tuple[Any, Any]],
         results: list[T | None] = [cache.get(key, valid) for key, valid in items]
     if missing:
         fresh = compute([items[i][0] for i in missing])
-        for index, value in zip(missing, fresh, strict=True):
-            results[index] = value
-            cache.put(items[index][0], items[index][1], value)
+        with paused_gc():
+            for index, data in zip(missing, fresh, strict=True):
+                results[index] = cache.decode(data)
+                cache.put_encoded(items[index][0], items[index][1], data)
     cache.keep_only({key for key, _ in items})
     return [r for r in results if r is not None]

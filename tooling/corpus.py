@@ -260,7 +260,7 @@ def _decode(data: bytes) -> Analysis | tuple[Finding, ...]:
 
 
 def _analyse_all(project: Project, matchers: Matchers, tasks: list[tuple[str, str]],
-                 jobs: int | None) -> list[Analysis | tuple[Finding, ...]]:
+                 jobs: int | None) -> list[bytes]:
     global _STATE  # noqa: PLW0603 - the one way to hand a forked pool its inputs
     for lang in sorted({lang for lang, _ in tasks}):
         matchers.get(lang).ready()
@@ -280,10 +280,10 @@ def _analyse_all(project: Project, matchers: Matchers, tasks: list[tuple[str, st
         gc.unfreeze()
 
 
-def _analyse_task(task: tuple[str, str]) -> Analysis | tuple[Finding, ...]:
+def _analyse_task(task: tuple[str, str]) -> bytes:
     assert _STATE is not None
     project, matchers = _STATE
-    return analyse(project, matchers, *task)
+    return _encode(analyse(project, matchers, *task))
 
 
 def analyse(project: Project, matchers: Matchers, lang: str, key: str
@@ -339,8 +339,8 @@ def _block_info(span: Callable[[int, int], Span], block: Block, matches: list[Ma
     prose = block.prose
     if prose is None:
         return BlockInfo(block.kind, block.line, False, frozenset(), None, ())
-    first = next((o for c, o in zip(prose.text, prose.offsets, strict=True)
-                  if not c.isspace()), None)
+    blank = len(prose.text) - len(prose.text.lstrip())  # lstrip strips what isspace() is
+    first = prose.offsets[blank] if blank < len(prose.text) else None
     at = span(first, first + 1) if first is not None else None
     uses = tuple(Use(m.use.concept, prose.text[m.start:m.end], m.use.text,
                      m.use.do_not_translate) for m in matches)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import gc
 import os
+import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from tooling.build import concept_from, domains_from, entry_from
-from tooling.cache import FileCache, cached_map, stamp
+from tooling.cache import FileCache, Stamp, cached_map, tree_stamps
 from tooling.findings import FILE_START, Finding, Severity
 from tooling.model import Concept, Domain, Entry, Glossary, LocaleGlossary
 from tooling.project import CONFIG_FILE, Project
@@ -82,9 +83,9 @@ class _Loader:
                          "the glossary folder is missing; create glossary/ with one "
                          "<concept-id>.yaml per concept")
             return concepts
-        paths = [path for path in sorted(folder.iterdir())
-                 if path.name != DOMAINS_FILE and not path.name.startswith(".")]
-        for concept, findings, known in _load_concepts(self.project, paths):
+        stamps = {name: stamp for name, (_, stamp) in tree_stamps(folder, deep=False).items()
+                  if name != DOMAINS_FILE and not name.startswith(".")}
+        for concept, findings, known in _load_concepts(self.project, sorted(stamps.items())):
             self.findings.extend(findings)
             self.concept_files.update(known)
             if concept is not None:
@@ -183,11 +184,10 @@ PARALLEL_FROM = 1000
 """Fewer concept files than this are read in this process: workers cost more to start."""
 
 
-def _load_concepts(project: Project, paths: list[Path]) -> list[_Loaded]:
-    """Each concept file read, validated and built, or taken from the cache when
-    unchanged since the last run."""
+def _load_concepts(project: Project, items: list[tuple[str, Stamp | None]]) -> list[_Loaded]:
+    """Each concept file (name and stamp) read, validated and built, or taken from the
+    cache when unchanged since the last run."""
     cache: FileCache[_Loaded] = FileCache(project.root, "concepts")
-    items = [(path.name, stamp(path)) for path in paths]
     folder = project.root / GLOSSARY_DIR
     loaded = cached_map(cache, items,
                         lambda names: _read_concepts(project, [folder / n for n in names]))
@@ -195,8 +195,8 @@ def _load_concepts(project: Project, paths: list[Path]) -> list[_Loaded]:
     return loaded
 
 
-def _read_concepts(project: Project, paths: list[Path]) -> list[_Loaded]:
-    """In parallel for large glossaries."""
+def _read_concepts(project: Project, paths: list[Path]) -> list[bytes]:
+    """In parallel for large glossaries; each result pickled (for the cache) where read."""
     global _PROJECT  # noqa: PLW0603 - the one way to hand a forked pool its inputs
     _PROJECT = project
     workers = os.cpu_count() or 1
@@ -206,11 +206,15 @@ def _read_concepts(project: Project, paths: list[Path]) -> list[_Loaded]:
             import multiprocessing  # noqa: PLC0415 - only for large inputs
 
             with multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:
-                return pool.map(_concept_task, paths, chunksize=max(1, len(paths) // 16))
-        return [_concept_task(path) for path in paths]
+                return pool.map(_pickled_concept, paths, chunksize=max(1, len(paths) // 16))
+        return [_pickled_concept(path) for path in paths]
     finally:
         gc.unfreeze()
         _PROJECT = None
+
+
+def _pickled_concept(path: Path) -> bytes:
+    return pickle.dumps(_concept_task(path), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _concept_task(path: Path) -> _Loaded:

@@ -16,9 +16,12 @@ import html
 import logging
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, chain
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from pymdownx.slugs import slugify
 
@@ -29,19 +32,46 @@ SEPARATOR = "\x00"
 a letter nor a space, and folding leaves it alone)."""
 
 _MARKDOWN = MarkdownIt("commonmark").enable("table")
+_ACTIVE = re.compile(r"[\n\\`*_\[!<&]")
+"""Where the enabled inline rules other than `text` can start (their list is tested)."""
 # markdown-it logs every block rule it tries at debug level: hundreds of thousands of
 # calls on a large corpus, for nothing here.
 logging.getLogger("markdown_it").disabled = True
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""A line ends at LF, CRLF or a lone CR, as in CommonMark."""
+_LINES_AND_BREAKS = re.compile(r"(\r\n|\r|\n)")
 FRONT_MATTER = re.compile(r"\A---[ \t]*(?P<newline>\r?\n)(?P<yaml>.*?)^---[ \t]*(?P<end>\r?\n|\Z)",
                           re.DOTALL | re.MULTILINE)
 """YAML front matter between two `---` lines at the start of a document."""
 _ADMONITION = re.compile(r"^( *)(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"([^\"]*)\")?[ \t]*$")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()]+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ESCAPE_OR_REFERENCE = re.compile(r"[\\&]")
+_PARENS = re.compile(r"[()]")
 _COMMENTS = re.compile(r"(?:<!--.*?-->\s*)+", re.DOTALL)
 _CONTAINERS = {"list_item_open": "item", "td_open": "cell", "th_open": "cell",
                "blockquote_open": "quote"}
+_CLOSERS = frozenset(name.replace("_open", "_close") for name in _CONTAINERS)
+_SHARED_OFFSETS = tuple(range(1 << 16))
+"""The offsets of files up to 64 KiB, as shared int objects: a slice of them costs a
+tenth of making new ones, and a block needs one per character."""
+
+
+def _inline(state: StateCore) -> None:
+    """markdown-it's `inline` core rule, minus the parse of content without inline syntax
+    (most blocks of prose), which would only give back that content as one text token."""
+    for token in state.tokens:
+        if token.type == "inline" and token.content and not _ACTIVE.search(token.content):
+            token.children = [Token("text", "", 0, content=token.content)]
+        elif token.type == "inline":  # with inline syntax, or empty (which gives no token)
+            token.children = []
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+
+
+_MARKDOWN.core.ruler.at("inline", _inline)
+# scan() gives the parser only LF line breaks and no NUL: markdown-it's normalize rule
+# would rewrite every line break of a document for nothing.
+_MARKDOWN.disable("normalize")
 
 
 @dataclass(frozen=True)
@@ -89,21 +119,16 @@ class ScannedDocument:
         return tuple(b for b in self.blocks if b.kind.startswith("heading"))
 
 
-def line_starts(text: str) -> tuple[int, ...]:
-    """Where each line starts; a line ends at LF, CRLF or a lone CR, as in CommonMark."""
-    return (0, *(m.end() for m in LINE_BREAK.finditer(text)))
-
-
 def scan(text: str, title: tuple[str, int] | None = None) -> ScannedDocument:
     """Blocks of a document; `title` is the front-matter title and its file offset."""
-    starts = line_starts(text)
+    # CommonMark reads NUL as U+FFFD: so must the lines its output is located in.
+    parts = _LINES_AND_BREAKS.split(text.replace("\x00", "\ufffd"))
+    original, starts = parts[::2], tuple(accumulate(map(len, parts), initial=0))[::2]
     match = FRONT_MATTER.match(text)
     first_line = len(LINE_BREAK.findall(text, 0, match.end())) if match else 0
     blocks: list[Block] = []
     if title is not None:
         blocks.append(_title_block(text, starts, title))
-    # CommonMark reads NUL as U+FFFD: so must the lines its output is located in.
-    original = LINE_BREAK.split(text.replace("\x00", "\ufffd"))
     parsed, admonitions = _dedent_admonitions(original, first_line)
     _Walker(original, starts, admonitions, blocks).walk(_MARKDOWN.parse(parsed), first_line)
     return ScannedDocument(text, tuple(sorted(blocks, key=lambda b: b.line)), starts)
@@ -121,7 +146,10 @@ def _title_block(text: str, starts: tuple[int, ...], title: tuple[str, int]) -> 
 def _dedent_admonitions(lines: list[str], first_line: int
                         ) -> tuple[str, dict[int, tuple[str, str | None, int]]]:
     """The text the parser sees: admonition markers blanked, their bodies dedented."""
-    parsed = ["" if i < first_line else line for i, line in enumerate(lines)]
+    parsed = [""] * first_line + lines[first_line:]
+    joined = "\n".join(parsed)
+    if "!!!" not in joined and "???" not in joined:
+        return joined, {}  # most documents have none: spare them the line by line search
     found: dict[int, tuple[str, str | None, int]] = {}
     index = first_line
     while index < len(lines):
@@ -155,17 +183,17 @@ class _Walker:
         containers: list[str] = []
         heading = ""
         for token in tokens:
-            if token.type in _CONTAINERS:
+            if token.type == "inline" and token.map:
+                kind = heading or (containers[-1] if containers else "paragraph")
+                self.blocks.append(self._inline_block(kind, token))
+            elif token.type in _CONTAINERS:
                 containers.append(_CONTAINERS[token.type])
-            elif token.type.replace("_close", "_open") in _CONTAINERS:
+            elif token.type in _CLOSERS:
                 containers.pop()
             elif token.type == "heading_open":
                 heading = f"heading{token.tag[1:]}"
             elif token.type == "heading_close":
                 heading = ""
-            elif token.type == "inline" and token.map:
-                kind = heading or (containers[-1] if containers else "paragraph")
-                self.blocks.append(self._inline_block(kind, token))
             elif token.type in ("fence", "code_block", "html_block", "hr") and token.map:
                 self.blocks.append(Block(_block_kind(token), token.map[0] + 1))
 
@@ -177,28 +205,37 @@ class _Walker:
 
     def _inline_block(self, kind: str, token: Token) -> Block:
         assert token.map is not None
+        content, line = token.content, token.map[0] + 1
+        offsets = self._locate(content, self._first_line(content, token.map), kind == "cell")
+        children = token.children or []
+        if len(children) == 1 and children[0].type == "text" and children[0].content == content:
+            # Plain text (most blocks): all prose, as the inline walker would find it.
+            return Block(kind, line, _strip_urls(Prose(content, offsets[:len(content)])))
+        walker = _InlineWalker(content, offsets)
+        walker.walk(children)
+        prose = _strip_urls(Prose("".join(walker.chars), tuple(walker.offsets)))
+        return Block(kind, line, prose, tuple(walker.links))
+
+    def _first_line(self, content: str, rows: list[int]) -> int:
         # markdown-it strips a paragraph with Python's str.strip(), which also drops
         # leading lines of form feeds and other whitespace: start where the text does.
-        head = token.content.split("\n", 1)[0]
-        first = next((index for index in range(token.map[0], min(token.map[1], len(self.lines)))
-                      if head in self.lines[index]), token.map[0])
-        content_offsets = self._locate(token.content, first, kind == "cell")
-        walker = _InlineWalker(token.content, content_offsets)
-        walker.walk(token.children or [])
-        prose = _strip_urls(Prose("".join(walker.chars), tuple(walker.offsets)))
-        return Block(kind, token.map[0] + 1, prose, tuple(walker.links))
+        head = content.partition("\n")[0]
+        start, end = rows[0], min(rows[1], len(self.lines))
+        if start < end and head in self.lines[start]:
+            return start  # the common case, without the search
+        return next((index for index in range(start, end) if head in self.lines[index]), start)
 
-    def _locate(self, content: str, first: int, cell: bool) -> list[int]:
+    def _locate(self, content: str, first: int, cell: bool) -> tuple[int, ...]:
         """File offset of each character of an inline token's content (newlines included)."""
-        offsets: list[int] = []
-        for number, piece in enumerate(content.split("\n")):
-            index = first + number
+        runs: list[tuple[int, ...]] = []
+        for index, piece in enumerate(content.split("\n"), first):
             line = self.lines[index] if index < len(self.lines) else ""
             column = self._column(line, piece, index, cell)
             base = self.starts[index] + column if index < len(self.starts) else 0
-            offsets.extend(range(base, base + len(piece)))
-            offsets.append(base + len(piece))  # the line break (or end) after this piece
-        return offsets
+            stop = base + len(piece) + 1  # the piece, then the line break (or end) after it
+            runs.append(_SHARED_OFFSETS[base:stop] if stop <= len(_SHARED_OFFSETS)
+                        else tuple(range(base, stop)))
+        return runs[0] if len(runs) == 1 else tuple(chain.from_iterable(runs))
 
     def _column(self, line: str, piece: str, index: int, cell: bool) -> int:
         if cell:  # cells share a row: search from the end of the previous cell
@@ -222,7 +259,7 @@ def _block_kind(token: Token) -> str:
 class _InlineWalker:
     """Walks inline tokens along their source, keeping prose and its offsets."""
 
-    def __init__(self, source: str, offsets: list[int]) -> None:
+    def __init__(self, source: str, offsets: Sequence[int]) -> None:
         self.source = source
         self.source_offsets = offsets
         self.cursor = 0
@@ -270,7 +307,8 @@ class _InlineWalker:
             return
         positions, self.cursor = aligned
         self.chars.append(content)
-        self.offsets.extend(self._offset(p) for p in positions)
+        # Positions lie inside the source, which has an offset for each of its characters.
+        self.offsets.extend(map(self.source_offsets.__getitem__, positions))
 
     def _softbreak(self, token: Token) -> None:
         found = self._skip("\n")
@@ -327,10 +365,10 @@ class _InlineWalker:
         rest = self.source[self.cursor:]
         if rest.startswith("("):
             depth = 0
-            for index, char in enumerate(rest):
-                depth += {"(": 1, ")": -1}.get(char, 0)
+            for paren in _PARENS.finditer(rest):
+                depth += 1 if paren.group() == "(" else -1
                 if depth == 0:
-                    self.cursor += index + 1
+                    self.cursor += paren.end()
                     return
         elif rest.startswith("["):
             self._skip("]")
@@ -343,21 +381,35 @@ def _align(source: str, start: int, text: str) -> tuple[list[int], int] | None:
     characters of the text; anything else must match exactly.
     """
     positions: list[int] = []
-    index = start
-    for char in text:
-        entity = _ENTITY.match(source, index) if source.startswith("&", index) else None
-        if entity is not None and html.unescape(entity.group()) == char:
-            positions.append(index)
-            index = entity.end()
-        elif index < len(source) and source[index] == char:
-            positions.append(index)
-            index += 1
-        elif source.startswith("\\" + char, index):
-            positions.append(index + 1)
-            index += 2
-        else:
+    index, done = start, 0
+    while done < len(text):
+        # Up to the next backslash or ampersand, the text must be the source itself.
+        special = _ESCAPE_OR_REFERENCE.search(source, index)
+        run = min(special.start() if special else len(source), index + len(text) - done) - index
+        if run:
+            if not source.startswith(text[done:done + run], index):
+                return None
+            positions.extend(range(index, index + run))
+            index, done = index + run, done + run
+            continue
+        step = _align_char(source, index, text[done])
+        if step is None:
             return None
+        positions.append(step[0])
+        index, done = step[1], done + 1
     return positions, index
+
+
+def _align_char(source: str, index: int, char: str) -> tuple[int, int] | None:
+    """Where `char` is in `source` read at `index`, and where reading goes on."""
+    entity = _ENTITY.match(source, index) if source.startswith("&", index) else None
+    if entity is not None and html.unescape(entity.group()) == char:
+        return index, entity.end()
+    if index < len(source) and source[index] == char:
+        return index, index + 1
+    if source.startswith("\\" + char, index):
+        return index + 1, index + 2
+    return None
 
 
 def _strip_urls(prose: Prose) -> Prose:

@@ -117,7 +117,9 @@ def _is_unspaced(char: str) -> bool:
 
 def _is_word(char: str) -> bool:
     """A letter or digit of a spaced script: a term may not start or end next to one."""
-    if not char or _is_unspaced(char):
+    if char.isascii():  # the common case, and the empty string (the text's edge)
+        return char.isalnum()
+    if _is_unspaced(char):
         return False
     return char.isalnum() or unicodedata.category(char)[0] == "M"
 
@@ -180,6 +182,7 @@ class LanguageMatcher:
         self._segmenter: Any = None
         self.segments = self.lang == "zh"
         self._uses: dict[int, list[TermUse]] = {}
+        self._stem_of: dict[str, str] = {}
         patterns, stem_patterns = self.patterns, self.stem_patterns
         # Building the automata releases the GIL: they are built in a thread, while
         # this process goes on (reading the rest of the cache, say) until first needed.
@@ -242,6 +245,8 @@ class LanguageMatcher:
 
     def _start_fits(self, text: str, start: int, first: str) -> bool:
         before = text[start - 1] if start > 0 else ""
+        if first.isascii():  # a Latin term: the common case
+            return not (first.isalnum() and _is_word(before))
         if _is_han(first) or _is_hiragana(first):
             return self._segment_edge(text, start)
         if _is_kana(first):
@@ -262,6 +267,8 @@ class LanguageMatcher:
             while run < len(text) and _is_hangul(text[run]):
                 run += 1
             return _particles(text[end:run]) and not (run < len(text) and _is_word(text[run]))
+        if last.isascii():
+            return not (last.isalnum() and _is_word(after))
         if _is_han(last) or _is_hiragana(last):
             return self._segment_edge(text, end)
         if _is_kana(last):
@@ -282,6 +289,16 @@ class LanguageMatcher:
             self._edges = cache
         return index in cache[1]
 
+    def _stems(self, words: list[str]) -> list[str]:
+        """Each word's stem. The stemmer's own cache costs a microsecond a word; a dict
+        of the corpus's vocabulary, filled a document's new words at a time, much less."""
+        assert self.stemmer is not None
+        known = self._stem_of
+        new = [word for word in set(words) if word not in known]
+        if new:
+            known.update(zip(new, self.stemmer.stemWords(new), strict=True))
+        return list(map(known.__getitem__, words))
+
     def _stemmed(self, text: str, folded: Folded) -> list[Match]:
         if self.stem_automaton is None or self.stemmer is None:
             return []
@@ -291,8 +308,7 @@ class LanguageMatcher:
         words = pieces[1::2]
         if not words:
             return []
-        stems = self.stemmer.stemWords(words)
-        joined = " ".join(stems)
+        joined = " ".join(self._stems(words))
         found: list[Match] = []
         bounds: list[int] = []  # offsets of the pieces, computed only when a stem matched
         for index, start, end in self.stem_automaton.find_matches_as_indexes(
@@ -325,7 +341,7 @@ def _stemmer(lang: str) -> Stemmer.Stemmer | None:
     if algorithm is None:
         return None
     stemmer = Stemmer.Stemmer(algorithm)
-    stemmer.maxCacheSize = 200_000  # a corpus's vocabulary, stemmed once
+    stemmer.maxCacheSize = 0  # `_stems` keeps its own
     return stemmer
 
 

@@ -13,12 +13,13 @@ from collections.abc import Callable, Iterator
 from enum import StrEnum
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
+
+if TYPE_CHECKING:  # jsonschema is imported only to explain a file that is not valid
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 from tooling.findings import Finding, Severity, Span
 from tooling.yamlload import KeyPath, YamlDocument
@@ -41,6 +42,10 @@ def schema_text(name: str) -> str:
 
 @cache
 def _validator(name: SchemaName) -> Draft202012Validator:
+    # Here, not at the top: it takes longer to import than a warm check takes to run.
+    from jsonschema import Draft202012Validator  # noqa: PLC0415
+    from referencing import Registry, Resource  # noqa: PLC0415
+
     common = json.loads(schema_text("common"))
     registry: Registry[Any] = Registry().with_resource(
         "common.schema.json", Resource.from_contents(common))

@@ -15,8 +15,9 @@ itself instead of letting ruamel compose or construct it. That way:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ruamel.yaml import events
@@ -32,12 +33,13 @@ TOO_DEEP = f"nesting is too deep; keep it under {MAX_DEPTH} levels"
 
 KeyPath = tuple[str | int, ...]
 
-# The YAML 1.2 core schema's implicit types for plain scalars.
-_NULL = re.compile(r"~|null|Null|NULL|")
-_BOOL = re.compile(r"true|True|TRUE|false|False|FALSE")
-_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
-                    r"|[-+]?\.(inf|Inf|INF)|\.nan|\.NaN|\.NAN")
+# The YAML 1.2 core schema's implicit types for plain scalars, in the order they are
+# tried: one match finds which, if any, a scalar is.
+_IMPLICIT = re.compile(r"(?P<null>~|null|Null|NULL|)"
+                       r"|(?P<bool>true|True|TRUE|false|False|FALSE)"
+                       r"|(?P<int>[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)"
+                       r"|(?P<float>[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                       r"|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)")
 
 
 @dataclass(frozen=True)
@@ -77,18 +79,23 @@ class Stop(Exception):
         self.message = message
 
 
+_span = lru_cache(maxsize=1 << 14)(Span)
+"""Spans are immutable and repeat from file to file (concept files share a layout):
+reusing one costs far less than a frozen dataclass's __init__."""
+
+
 def span_of(event: events.Event, end: events.Event | None = None) -> Span:
     start, stop = event.start_mark, (end or event).end_mark
-    return Span(start.line + 1, start.column + 1, stop.line + 1, stop.column + 1)
+    return _span(start.line + 1, start.column + 1, stop.line + 1, stop.column + 1)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Anchor:
     value: Any
     size: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     """A collection being built: its data, path, first event and expanded size."""
 
@@ -119,24 +126,22 @@ class Composer:
 
     def compose(self, stream: Iterable[events.Event]) -> Any:
         for event in stream:
-            self._event(event)
+            # By exact type, which the parser's events have: one lookup, not a chain of
+            # isinstance calls. Stream starts and ends and document ends need nothing.
+            handler = _HANDLERS.get(type(event))
+            if handler is not None:
+                handler(self, event)
         return self.root
 
-    def _event(self, event: events.Event) -> None:
-        if isinstance(event, events.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                raise Stop(span_of(event), "a file holds one YAML document; remove the "
-                           "second one (after '---')")
-        elif isinstance(event, events.MappingStartEvent | events.SequenceStartEvent):
-            self._open(event)
-        elif isinstance(event, events.CollectionEndEvent):
-            done = self.stack.pop()
-            self._place(done.data, done.start, event, done.size, done.path)
-        elif isinstance(event, events.ScalarEvent):
-            self._scalar(event)
-        elif isinstance(event, events.AliasEvent):
-            self._alias(event)
+    def _document(self, event: events.DocumentStartEvent) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise Stop(span_of(event), "a file holds one YAML document; remove the "
+                       "second one (after '---')")
+
+    def _close(self, event: events.CollectionEndEvent) -> None:
+        done = self.stack.pop()
+        self._place(done.data, done.start, event, done.size, done.path)
 
     def _path(self) -> KeyPath:
         if not self.stack:
@@ -198,7 +203,10 @@ class Composer:
         if anchor:
             self.anchors[str(anchor)] = _Anchor(value, size)
         self.written += 1
-        self._count(size if isinstance(start, events.AliasEvent) else 0, start)
+        if isinstance(start, events.AliasEvent):
+            # Only aliases expand: any other value just raises the budget, so it cannot
+            # go over it.
+            self._count(size, start)
         if not self.stack:
             self.positions.values[()] = span_of(start, end)
             self.root = value
@@ -269,18 +277,27 @@ class Composer:
         self.findings.append(Finding(YAML_SYNTAX, Severity.ERROR, self.rel, span, message))
 
 
+_HANDLERS: dict[type[events.Event], Callable[[Composer, Any], None]] = {
+    events.DocumentStartEvent: Composer._document,
+    events.MappingStartEvent: Composer._open, events.SequenceStartEvent: Composer._open,
+    events.MappingEndEvent: Composer._close, events.SequenceEndEvent: Composer._close,
+    events.ScalarEvent: Composer._scalar, events.AliasEvent: Composer._alias,
+}
+
 _EXPLICIT: dict[str, type | tuple[type, ...]] = {
     "int": int, "float": (float, int), "bool": bool, "null": type(None)}
 
 
 def _implicit(text: str) -> Any:
-    if _NULL.fullmatch(text):
+    match = _IMPLICIT.fullmatch(text)
+    kind = match.lastgroup if match else None
+    if kind == "null":
         return None
-    if _BOOL.fullmatch(text):
+    if kind == "bool":
         return text.lower() == "true"
-    if _INT.fullmatch(text):
+    if kind == "int":
         return int(text, 0) if text[:2] in ("0o", "0x") else int(text, 10)
-    if _FLOAT.fullmatch(text):
+    if kind == "float":
         lowered = text.lower()
         # Python spells them inf and nan; YAML writes .inf and .nan.
         return float(lowered.replace(".", "") if lowered[-3:] in ("inf", "nan") else lowered)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
+# cyaml takes CParser from the C extension without re-exporting it.
+from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.reader import ReaderError
 
@@ -99,8 +100,10 @@ def parse_yaml(text: str, rel: str, *, lenient_tags: bool = False
     composer = Composer(rel, lenient_tags, restore)
     try:
         # The C parser (ruamel.yaml.clib): events only, about six times faster than
-        # the pure-Python round-trip parser, with the same marks.
-        data = composer.compose(YAML(typ="safe", pure=False).parse(protected))
+        # the pure-Python round-trip parser, with the same marks. Used directly, not
+        # through YAML().parse, which globs for plug-ins and builds a class every call;
+        # get_event gives None once the stream has ended.
+        data = composer.compose(iter(CParser(protected).get_event, None))
     except MarkedYAMLError as exc:
         span = _mark_span(exc)
         problem = _syntax(rel, span, _describe(exc, _char_at(text, span)))

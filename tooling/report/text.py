@@ -48,6 +48,8 @@ def _context(finding: Finding, lines: list[str], colour: bool) -> str:
 
 def _display_width(text: str) -> int:
     """Terminal columns: East Asian wide and full-width characters take two."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
