@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from tooling.markdown_scan import _MARKDOWN, LINE_BREAK, SEPARATOR, _align, _InlineWalker, scan
+from tooling.markdown_inline import _align, _InlineWalker
+from tooling.markdown_scan import _MARKDOWN, LINE_BREAK, SEPARATOR, scan
 from tooling.suppress import suppressions
 
 

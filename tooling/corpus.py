@@ -273,11 +273,17 @@ def _analyse_all(project: Project, matchers: Matchers, tasks: list[tuple[str, st
 
             with multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:
                 return pool.map(_analyse_task, tasks,
-                                chunksize=max(1, len(tasks) // (8 * workers)))
+                                chunksize=_chunk(len(tasks), workers))
         return [_analyse_task(task) for task in tasks]
     finally:
         _STATE = None
         gc.unfreeze()
+
+
+def _chunk(tasks: int, workers: int) -> int:
+    """Tasks handed to a worker at a time: enough to make handing them cheap, few
+    enough that no worker is left alone on a long last chunk."""
+    return max(1, min(64, tasks // (16 * workers)))
 
 
 def _analyse_task(task: tuple[str, str]) -> bytes:

@@ -206,7 +206,8 @@ def _read_concepts(project: Project, paths: list[Path]) -> list[bytes]:
             import multiprocessing  # noqa: PLC0415 - only for large inputs
 
             with multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:
-                return pool.map(_pickled_concept, paths, chunksize=max(1, len(paths) // 16))
+                chunk = max(1, min(128, len(paths) // 32))  # no worker left alone at the end
+                return pool.map(_pickled_concept, paths, chunksize=chunk)
         return [_pickled_concept(path) for path in paths]
     finally:
         gc.unfreeze()
