@@ -22,11 +22,11 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     computed: list[int] = []
     original = cache.cached_map
 
-    def counting(store, items, compute, prepare=None):  # type: ignore[no-untyped-def]
+    def counting(store, items, compute):  # type: ignore[no-untyped-def]
         def wrapped(keys):  # type: ignore[no-untyped-def]
             computed.append(len(keys))
             return compute(keys)
-        return original(store, items, wrapped, prepare)
+        return original(store, items, wrapped)
 
     monkeypatch.setattr("tooling.glossary.cached_map", counting)
     monkeypatch.setattr("tooling.corpus.cached_map", counting)
@@ -80,3 +80,55 @@ def test_deleted_files_leave_the_cache(project: Callable[[str], Path], cached: N
     run_check(load_project(root))
     store: cache.FileCache[object] = cache.FileCache(root, "documents")
     assert ("fr", "orphan.md") not in store.entries and ("fr", "guide.md") in store.entries
+
+
+def _store(root: Path) -> cache.FileCache[str]:
+    return cache.FileCache(root, "things")
+
+
+def test_a_few_changes_go_to_the_journal_and_are_read_back(tmp_path: Path, cached: None
+                                                           ) -> None:
+    store = _store(tmp_path)
+    for number in range(30):
+        store.put(f"k{number}", number, f"v{number}")
+    store.save()
+    assert not store.journal.exists()  # the first save writes the whole file
+    again = _store(tmp_path)
+    again.put("k1", 100, "changed")
+    again.keep_only({f"k{number}" for number in range(1, 30)})  # k0 is gone
+    again.save()
+    assert again.journal.exists()
+    read = _store(tmp_path)
+    assert (read.get("k1", 100), read.get("k2", 2), read.holds("k0", 0)) == ("changed", "v2",
+                                                                             False)
+    assert read.journalled == 2
+
+
+def test_a_long_journal_is_folded_into_the_file(tmp_path: Path, cached: None) -> None:
+    store = _store(tmp_path)
+    for number in range(20):
+        store.put(f"k{number}", number, "v")
+    store.save()
+    for number in range(3):
+        step = _store(tmp_path)
+        step.put(f"k{number}", -1, "new")
+        step.save()
+    assert not _store(tmp_path).journal.exists()  # the third change was over a tenth
+    assert _store(tmp_path).get("k2", -1) == "new"
+
+
+def test_a_journal_cut_short_or_foreign_keeps_what_came_before(tmp_path: Path, cached: None
+                                                              ) -> None:
+    store = _store(tmp_path)
+    for number in range(20):
+        store.put(f"k{number}", number, "v")
+    store.save()
+    step = _store(tmp_path)
+    step.put("k1", -1, "new")
+    step.save()
+    record = pickle.dumps((cache.code_version(), "k2", (-1, pickle.dumps("newer"))))
+    with step.journal.open("ab") as stream:
+        stream.write(record[:-3])
+    assert (_store(tmp_path).get("k1", -1), _store(tmp_path).get("k2", 2)) == ("new", "v")
+    step.journal.write_bytes(pickle.dumps(("other code", "k3", (-1, b""))) + record)
+    assert _store(tmp_path).get("k3", 3) == "v"

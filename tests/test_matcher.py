@@ -2,10 +2,8 @@ from __future__ import annotations
 
 import pickle
 
-import pytest
-
 from tooling.findings import Span
-from tooling.matcher import LanguageMatcher, _Background
+from tooling.matcher import LanguageMatcher
 from tooling.model import Entry, Term, TermStatus
 
 
@@ -45,17 +43,10 @@ def test_scripts_without_spaces() -> None:
     assert _found(ar, "والنموذج ونماذج كنموذجين") == [("m", "نموذج")]
 
 
-def test_an_error_building_in_the_background_is_raised_where_awaited() -> None:
-    failing = _Background(lambda: 1 // 0)
-    with pytest.raises(ZeroDivisionError):
-        failing.result()
-    assert _Background(lambda: 42).result() == 42
-
-
 def test_a_matcher_pickles_without_its_automata_and_finds_the_same() -> None:
     matcher = _matcher("en", ("c", "model evaluation"), ("d", "red teaming"))
     copy = pickle.loads(pickle.dumps(matcher))
-    assert "automaton" not in copy.__getstate__()
+    assert copy.__dict__.keys() == matcher.__dict__.keys()
     text = "Model evaluations and red teaming."
     assert [(m.start, m.end, m.use) for m in copy.find(text)] == [
         (m.start, m.end, m.use) for m in matcher.find(text)]

@@ -108,18 +108,29 @@ def plain_fingerprint(values: list[Any]) -> str:
 
 
 class FileCache(Generic[T]):
-    """Results by key, each with the stamp (and context) it was computed for. Each
-    result is kept pickled on its own: saving after one change pickles that one
-    result again, not thousands."""
+    """Results by key, each with the stamp (and context) it was computed for.
+
+    Each result is kept encoded on its own, in one file; a few changes are appended
+    to a journal beside it rather than written with the whole file again (which took
+    longer than the rest of a re-run after one change), until the journal has grown
+    to a tenth of the entries and the file is written anew.
+    """
 
     def __init__(self, root: Path, name: str, codec: Codec[T] | None = None) -> None:
         self.encode: Callable[[T], bytes]
         self.decode: Callable[[bytes], T]
         self.encode, self.decode = codec or (_pickled, pickle.loads)
         self.path = root / CACHE_DIR / f"{name}.pickle"
+        self.journal = self.path.with_suffix(".journal")
         self.enabled = not os.environ.get(DISABLE_VARIABLE)
+        self.journalled = 0
         self.entries: dict[Any, tuple[Any, bytes]] = self._read() if self.enabled else {}
-        self.changed = False
+        self.changes: dict[Any, tuple[Any, bytes] | None] = {}
+        """Entries put (or, as None, forgotten) since the cache was read."""
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
 
     def _read(self) -> dict[Any, tuple[Any, bytes]]:
         try:
@@ -127,7 +138,25 @@ class FileCache(Generic[T]):
                 version, entries = pickle.load(stream)
         except Exception:  # a missing, partial or foreign cache is no cache
             return {}
-        return entries if version == code_version() else {}
+        if version != code_version():
+            return {}
+        self._replay(entries)
+        return entries  # type: ignore[no-any-return]
+
+    def _replay(self, entries: dict[Any, tuple[Any, bytes]]) -> None:
+        try:
+            with self.journal.open("rb") as stream, paused_gc():
+                while True:
+                    version, key, entry = pickle.load(stream)
+                    if version != code_version():
+                        return
+                    if entry is None:
+                        entries.pop(key, None)
+                    else:
+                        entries[key] = entry
+                    self.journalled += 1
+        except Exception:  # the end, or a record cut short: what came before stands
+            return
 
     def holds(self, key: Any, valid_for: Any) -> bool:
         found = self.entries.get(key)
@@ -144,27 +173,38 @@ class FileCache(Generic[T]):
 
     def put_encoded(self, key: Any, valid_for: Any, data: bytes) -> None:
         if self.enabled:
-            self.entries[key] = (valid_for, data)
-            self.changed = True
+            self.entries[key] = self.changes[key] = (valid_for, data)
 
     def keep_only(self, keys: set[Any]) -> None:
         """Forget files that no longer exist."""
-        stale = set(self.entries) - keys
-        for key in stale:
+        for key in set(self.entries) - keys:
             del self.entries[key]
-        self.changed = self.changed or bool(stale)
+            self.changes[key] = None
 
     def save(self) -> None:
-        if not (self.enabled and self.changed):
+        if not (self.enabled and self.changes):
             return
         try:
             self.path.parent.mkdir(exist_ok=True)
             (self.path.parent / ".gitignore").write_text("*\n", "utf-8")
+            if self.path.exists() and (self.journalled + len(self.changes)) * 10 <= len(
+                    self.entries):
+                self._append()
+                return
             write_atomic_bytes(self.path, pickle.dumps((code_version(), self.entries),
                                                        protocol=pickle.HIGHEST_PROTOCOL),
                                durable=False)
+            self.journal.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only project is checked all the same, only not faster next time
+
+    def _append(self) -> None:
+        version = code_version()
+        records = b"".join(pickle.dumps((version, key, entry), protocol=pickle.HIGHEST_PROTOCOL)
+                           for key, entry in self.changes.items())
+        # One write in append mode: records of two runs at once never interleave.
+        with self.journal.open("ab") as stream:
+            stream.write(records)
 
 
 @contextlib.contextmanager
@@ -182,20 +222,19 @@ def paused_gc() -> Iterator[None]:
 
 
 def cached_map(cache: FileCache[T], items: list[tuple[Any, Any]],
-               compute: Callable[[list[Any]], list[bytes]],
-               prepare: Callable[[list[Any]], object] | None = None) -> list[T]:
-    """`compute` over the items whose (key, valid_for) the cache does not hold; it
-    returns each result encoded with the cache's codec (worker processes encode in
-    parallel what the cache keeps, and what crosses back to this process is bytes).
-    `prepare` is told those keys first, to start work that can go on in the background
-    while the rest is read from the cache."""
+               compute: Callable[[list[Any]], Callable[[], list[bytes]]]) -> list[T]:
+    """`compute` over the items whose (key, valid_for) the cache does not hold.
+
+    `compute` starts the work and returns how to wait for its results, each encoded
+    with the cache's codec: work done in other processes goes on while the rest is
+    read from the cache, and what crosses back to this process is bytes.
+    """
     missing = [i for i, (key, valid) in enumerate(items) if not cache.holds(key, valid)]
-    if missing and prepare is not None:
-        prepare([items[i][0] for i in missing])
+    wait = compute([items[i][0] for i in missing]) if missing else None
     with paused_gc():  # once around them all, not once for each
         results: list[T | None] = [cache.get(key, valid) for key, valid in items]
-    if missing:
-        fresh = compute([items[i][0] for i in missing])
+    if wait is not None:
+        fresh = wait()
         with paused_gc():
             for index, data in zip(missing, fresh, strict=True):
                 results[index] = cache.decode(data)

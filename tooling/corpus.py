@@ -30,6 +30,9 @@ from tooling.suppress import Suppressions, suppressions
 
 PARALLEL_FROM = 200
 """Fewer documents than this are analysed in this process: starting workers costs more."""
+BACKGROUND_FROM = 1000
+"""With this many analyses to read from the cache, a few documents are analysed in a
+worker meanwhile (see `_start_analyses`)."""
 
 
 @record
@@ -219,8 +222,8 @@ def load_corpus(project: Project, matchers: Matchers, jobs: int | None = None) -
                   for key, stamp in document_stamps(project, lang.code).items()]
     cache: FileCache[Analysis | tuple[Finding, ...]] = FileCache(
         project.root, "documents", (_encode, _decode))
-    results = cached_map(cache, items, lambda todo: _analyse_all(project, matchers, todo, jobs),
-                         lambda todo: [matchers.get(lang) for lang in {lang for lang, _ in todo}])
+    results = cached_map(cache, items, lambda todo: _start_analyses(
+        project, matchers, todo, len(items) - len(todo), jobs))
     cache.save()
     files: dict[str, dict[str, Analysis]] = {lang.code: {} for lang in project.languages}
     unreadable: list[Finding] = []
@@ -259,25 +262,45 @@ def _decode(data: bytes) -> Analysis | tuple[Finding, ...]:
                     findings, Suppressions(ranges))
 
 
-def _analyse_all(project: Project, matchers: Matchers, tasks: list[tuple[str, str]],
-                 jobs: int | None) -> list[bytes]:
-    global _STATE  # noqa: PLW0603 - the one way to hand a forked pool its inputs
-    for lang in sorted({lang for lang, _ in tasks}):
-        matchers.get(lang).ready()
-    _STATE = (project, matchers)
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    try:
-        if workers > 1 and len(tasks) >= PARALLEL_FROM:
-            gc.freeze()  # keep the collector from touching (and so copying) shared pages
-            import multiprocessing  # noqa: PLC0415 - only for large inputs
+def _start_analyses(project: Project, matchers: Matchers, tasks: list[tuple[str, str]],
+                    cached: int, jobs: int | None) -> Callable[[], list[bytes]]:
+    """Start analysing `tasks`; returns how to wait for the results, encoded.
 
-            with multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:
-                return pool.map(_analyse_task, tasks,
-                                chunksize=_chunk(len(tasks), workers))
-        return [_analyse_task(task) for task in tasks]
+    Many tasks go to a pool of workers sharing the matchers, built here first. A few,
+    while this process has `cached` analyses to read from the cache, go to one worker
+    that loads the matchers itself: reading the rest goes on meanwhile, on the other
+    core, instead of after the matchers are built.
+    """
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(tasks) >= PARALLEL_FROM:
+        for lang in sorted({lang for lang, _ in tasks}):
+            matchers.get(lang).ready()  # before forking, so that the workers share them
+        return _in_workers(project, matchers, tasks, workers)
+    if workers > 1 and cached >= BACKGROUND_FROM:
+        return _in_workers(project, matchers, tasks, 1)
+    results = [_encode(analyse(project, matchers, *task)) for task in tasks]
+    return lambda: results
+
+
+def _in_workers(project: Project, matchers: Matchers, tasks: list[tuple[str, str]],
+                workers: int) -> Callable[[], list[bytes]]:
+    import multiprocessing  # noqa: PLC0415 - only for large inputs
+
+    global _STATE  # noqa: PLW0603 - the one way to hand a forked pool its inputs
+    _STATE = (project, matchers)
+    gc.freeze()  # keep the collector from touching (and so copying) shared pages
+    try:
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable)
     finally:
-        _STATE = None
+        _STATE = None  # the workers have their copy
         gc.unfreeze()
+    pending = pool.map_async(_analyse_task, tasks, chunksize=_chunk(len(tasks), workers))
+
+    def wait() -> list[bytes]:
+        with pool:
+            return pending.get()
+
+    return wait
 
 
 def _chunk(tasks: int, workers: int) -> int:

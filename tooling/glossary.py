@@ -6,6 +6,7 @@ problems found on the way come back as findings, never as exceptions.
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import pickle
@@ -189,8 +190,8 @@ def _load_concepts(project: Project, items: list[tuple[str, Stamp | None]]) -> l
     cache when unchanged since the last run."""
     cache: FileCache[_Loaded] = FileCache(project.root, "concepts")
     folder = project.root / GLOSSARY_DIR
-    loaded = cached_map(cache, items,
-                        lambda names: _read_concepts(project, [folder / n for n in names]))
+    loaded = cached_map(cache, items, lambda names: functools.partial(
+        _read_concepts, project, [folder / n for n in names]))
     cache.save()
     return loaded
 

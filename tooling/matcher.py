@@ -17,13 +17,13 @@ languages it covers. Of overlapping survivors the leftmost-longest wins, so
 
 from __future__ import annotations
 
+import marshal
 import re
-import threading
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from itertools import accumulate
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 import ahocorasick_rs
 import Stemmer
@@ -48,7 +48,6 @@ _KOREAN_PARTICLES = frozenset((
 _ARABIC_PROCLITICS = frozenset(["", "ال", "و", "ف", "ب", "ك", "ل", "لل", "وال", "فال", "بال",
                                 "كال", "ولل", "فلل", "وب", "فب", "وك", "فك", "ول", "فل", "وبال",
                                 "فبال", "وكال", "فكال"])
-T = TypeVar("T")
 _WORD = re.compile(r"\w+")
 _STATE = ("lang", "patterns", "rows", "preferred", "allowed", "stem_uses", "stem_words",
           "stem_patterns")
@@ -70,8 +69,9 @@ class TermUse:
     forms: tuple[str, ...] = ()
 
 
-_Row = tuple[str, str, str, TermStatus | None, bool, bool, tuple[str, ...]]
-"""A TermUse's fields."""
+_Row = tuple[str, str, str, str | None, bool, bool, tuple[str, ...]]
+"""A TermUse's fields, the status as its text."""
+_STATUSES = {status.value: status for status in TermStatus}
 _CASE_SENSITIVE = 4
 
 
@@ -156,25 +156,33 @@ class LanguageMatcher:
         if entry.preferred:
             self.preferred[entry.concept] = entry.preferred[0].text
         for term in entry.terms:
-            use = (entry.concept, lang, term.text, term.status, term.case_sensitive,
+            status = term.status.value if term.status else None
+            use = (entry.concept, lang, term.text, status, term.case_sensitive,
                    term.do_not_translate, term.forms)
             for surface in dict.fromkeys((term.text, *term.forms)):
                 pattern = fold_term(surface)
                 if pattern:
                     by_pattern.setdefault(pattern, []).append(use)
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in _STATE}
+    def __reduce__(self) -> tuple[Callable[[bytes], LanguageMatcher], tuple[bytes]]:
+        # All plain values, marshalled: read back several times faster than pickled.
+        return LanguageMatcher._from_state, (marshal.dumps([getattr(self, n) for n in _STATE]),)
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self._compile()
+    @staticmethod
+    def _from_state(data: bytes) -> LanguageMatcher:
+        matcher = LanguageMatcher.__new__(LanguageMatcher)
+        matcher.__dict__.update(zip(_STATE, marshal.loads(data), strict=True))
+        matcher._compile()
+        return matcher
 
     def uses(self, index: int) -> list[TermUse]:
         """What pattern `index` stands for."""
         found = self._uses.get(index)
         if found is None:
-            found = self._uses[index] = [TermUse(*row) for row in self.rows[index]]
+            found = self._uses[index] = [
+                TermUse(concept, lang, text, _STATUSES.get(status) if status else None, case,
+                        kept, forms)
+                for concept, lang, text, status, case, kept, forms in self.rows[index]]
         return found
 
     def _compile(self) -> None:
@@ -183,22 +191,25 @@ class LanguageMatcher:
         self.segments = self.lang == "zh"
         self._uses: dict[int, list[TermUse]] = {}
         self._stem_of: dict[str, str] = {}
-        patterns, stem_patterns = self.patterns, self.stem_patterns
-        # Building the automata releases the GIL: they are built in a thread, while
-        # this process goes on (reading the rest of the cache, say) until first needed.
-        self._automata = _Background(lambda: (_automaton(patterns), _automaton(stem_patterns)))
+        self._automata: tuple[_Automaton, _Automaton] | None = None
 
     def ready(self) -> None:
-        """Wait for the automata (before forking: a fork copies no thread)."""
-        self._automata.result()
+        """Build the automata now (before forking workers, so that they share them)."""
+        self._built()
+
+    def _built(self) -> tuple[_Automaton, _Automaton]:
+        # On first use: a matcher read from the cache may never search at all.
+        if self._automata is None:
+            self._automata = (_automaton(self.patterns), _automaton(self.stem_patterns))
+        return self._automata
 
     @property
-    def automaton(self) -> ahocorasick_rs.AhoCorasick | None:
-        return self._automata.result()[0]
+    def automaton(self) -> _Automaton:
+        return self._built()[0]
 
     @property
-    def stem_automaton(self) -> ahocorasick_rs.AhoCorasick | None:
-        return self._automata.result()[1]
+    def stem_automaton(self) -> _Automaton:
+        return self._built()[1]
 
     def _init_stems(self, stemmer: Stemmer.Stemmer | None) -> None:
         if stemmer is None:
@@ -294,7 +305,7 @@ class LanguageMatcher:
         of the corpus's vocabulary, filled a document's new words at a time, much less."""
         assert self.stemmer is not None
         known = self._stem_of
-        new = [word for word in set(words) if word not in known]
+        new = list(set(words).difference(known))  # a dict: set difference has a fast path
         if new:
             known.update(zip(new, self.stemmer.stemWords(new), strict=True))
         return list(map(known.__getitem__, words))
@@ -345,30 +356,13 @@ def _stemmer(lang: str) -> Stemmer.Stemmer | None:
     return stemmer
 
 
-def _automaton(patterns: list[str]) -> ahocorasick_rs.AhoCorasick | None:
-    return ahocorasick_rs.AhoCorasick(patterns) if patterns else None
+_Automaton = ahocorasick_rs.AhoCorasick | None
 
 
-class _Background(Generic[T]):
-    """A value computed in a thread, waited for when first asked for."""
-
-    def __init__(self, compute: Callable[[], T]) -> None:
-        self._outcome: tuple[T | None, BaseException | None] = (None, None)
-        self._thread = threading.Thread(target=self._run, args=(compute,), daemon=True)
-        self._thread.start()
-
-    def _run(self, compute: Callable[[], T]) -> None:
-        try:
-            self._outcome = (compute(), None)
-        except BaseException as error:
-            self._outcome = (None, error)
-
-    def result(self) -> T:
-        self._thread.join()
-        value, error = self._outcome
-        if error is not None:
-            raise error
-        return value  # type: ignore[return-value]
+def _automaton(patterns: list[str]) -> _Automaton:
+    # A contiguous NFA: as fast to search here as a DFA, and the quickest to build.
+    return ahocorasick_rs.AhoCorasick(
+        patterns, implementation=ahocorasick_rs.Implementation.ContiguousNFA) if patterns else None
 
 
 # Inflectional endings by language: a text word is an inflection of a term's word
