@@ -9,9 +9,8 @@ from pathlib import Path, PurePosixPath
 from tooling.corpus import Corpus, load_corpus
 from tooling.errors import InterlexError
 from tooling.findings import Finding, Summary, sort_findings, summarize
-from tooling.git import run_git
-from tooling.glossary import CONTENT_DIR, GLOSSARY_DIR, LOCALES_DIR
 from tooling.glossary_check import check_glossary
+from tooling.layout import CONTENT_DIR, GLOSSARY_DIR, LOCALES_DIR
 from tooling.project import Project
 from tooling.rules.document_terms import Edit
 from tooling.rules.documents import run_document_rules
@@ -124,6 +123,8 @@ def relative_paths(project: Project, paths: Collection[Path]) -> list[str]:
 
 def changed_since(project: Project, revision: str) -> list[str]:
     """Files changed since `revision` (committed, staged, unstaged or untracked)."""
+    from tooling.git import run_git  # noqa: PLC0415 - only for --changed-since
+
     diff = run_git(project.root, "diff", "--name-only", "--no-renames", revision, "--",
                    needed_by="--changed-since")
     untracked = run_git(project.root, "ls-files", "--others", "--exclude-standard",

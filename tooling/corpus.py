@@ -14,19 +14,20 @@ import gc
 import marshal
 import os
 import pickle
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tooling.cache import FileCache, cached_map, fingerprint, paused_gc
-from tooling.documents import document_hash, document_stamps, load_document
+from tooling.documents import document_stamps
 from tooling.findings import Finding, Span, record
-from tooling.markdown_scan import SEPARATOR, Block, ScannedDocument, heading_slug, scan
-from tooling.matcher import LanguageMatcher, Match
 from tooling.model import Entry, Glossary
 from tooling.project import Project
-from tooling.rules.document_terms import Edit, term_findings
-from tooling.suppress import Suppressions, suppressions
+from tooling.suppress import Suppressions
+
+if TYPE_CHECKING:  # the types alone: both load only with the documents' analysis
+    from tooling.matcher import LanguageMatcher
+    from tooling.rules.document_terms import Edit
 
 PARALLEL_FROM = 200
 """Fewer documents than this are analysed in this process: starting workers costs more."""
@@ -200,6 +201,8 @@ class Matchers:
             return store.get(lang, self.fingerprint(lang))
 
     def _build(self, lang: str) -> LanguageMatcher:
+        from tooling.matcher import LanguageMatcher  # noqa: PLC0415 - see the imports
+
         matcher = LanguageMatcher(lang, self.entries(lang))
         store = self._store(lang)
         if store is not None:
@@ -251,6 +254,9 @@ def _span_row(span: Span) -> tuple[int, int, int | None, int | None]:
     return span.line, span.column, span.end_line, span.end_column
 
 
+_NONE_SUPPRESSED = Suppressions(())
+
+
 def _decode(data: bytes) -> Analysis | tuple[Finding, ...]:
     rows, *fields = marshal.loads(data)
     findings = tuple(map(Finding.from_row, rows))
@@ -259,7 +265,7 @@ def _decode(data: bytes) -> Analysis | tuple[Finding, ...]:
     lang, key, path, source_hash, content_hash, packed, concepts, links, slugs, ranges = fields
     return Analysis(lang, key, path, source_hash, content_hash, packed, concepts,
                     tuple(LinkInfo(target, Span(*span)) for target, span in links), slugs,
-                    findings, Suppressions(ranges))
+                    findings, Suppressions(ranges) if ranges else _NONE_SUPPRESSED)
 
 
 def _start_analyses(project: Project, matchers: Matchers, tasks: list[tuple[str, str]],
@@ -278,6 +284,8 @@ def _start_analyses(project: Project, matchers: Matchers, tasks: list[tuple[str,
         return _in_workers(project, matchers, tasks, workers)
     if workers > 1 and cached >= BACKGROUND_FROM:
         return _in_workers(project, matchers, tasks, 1)
+    from tooling.analysis import analyse  # noqa: PLC0415 - see `_analyse_task`
+
     results = [_encode(analyse(project, matchers, *task)) for task in tasks]
     return lambda: results
 
@@ -310,68 +318,11 @@ def _chunk(tasks: int, workers: int) -> int:
 
 
 def _analyse_task(task: tuple[str, str]) -> bytes:
+    # Imported where documents are analysed: Markdown parsing and the matchers are
+    # then loaded in the worker, and a re-run that reads everything from the cache
+    # never loads them.
+    from tooling.analysis import analyse  # noqa: PLC0415
+
     assert _STATE is not None
     project, matchers = _STATE
     return _encode(analyse(project, matchers, *task))
-
-
-def analyse(project: Project, matchers: Matchers, lang: str, key: str
-            ) -> Analysis | tuple[Finding, ...]:
-    loaded = load_document(project, lang, key)
-    document = loaded.document
-    if document is None:
-        return loaded.findings
-    title = (document.title, document.title_offset) if (
-        document.title is not None and document.title_offset is not None) else None
-    scanned = scan(document.text, title)
-    quiet = suppressions(document.text)
-    blocks = []
-    findings = list(loaded.findings)
-    edits: list[Edit] = []
-    for block, matches in zip(scanned.blocks, _matches(matchers.get(lang), scanned),
-                              strict=True):
-        for finding, edit in term_findings(document.path, scanned, block, matches, matchers):
-            if not quiet.covers(finding.rule, finding.span.line):
-                findings.append(finding)
-                if edit is not None:
-                    edits.append(edit)
-        blocks.append(_block_info(scanned.span, block, matches, matchers.never_translated))
-    links = tuple(LinkInfo(link.target, scanned.span(link.offset, link.offset + 1))
-                  for block in scanned.blocks for link in block.links)
-    slugs = frozenset(heading_slug(b.prose.text) for b in scanned.headings if b.prose)
-    concepts = frozenset(use.concept for block in blocks for use in block.uses)
-    return Analysis(lang, key, document.path, document.source_hash, document_hash(document),
-                    pickle.dumps((tuple(blocks), tuple(edits)), protocol=pickle.HIGHEST_PROTOCOL),
-                    concepts, links, slugs, tuple(findings), quiet)
-
-
-def _matches(matcher: LanguageMatcher, scanned: ScannedDocument) -> list[list[Match]]:
-    """Each block's matches, found in one search over the whole document (one call
-    per document, not per block: the per-call cost dominates on short blocks)."""
-    texts = [block.prose.text if block.prose else "" for block in scanned.blocks]
-    starts = []
-    position = 0
-    for text in texts:
-        starts.append(position)
-        position += len(text) + 1
-    per_block: list[list[Match]] = [[] for _ in texts]
-    for match in matcher.find(SEPARATOR.join(texts)):
-        number = bisect_right(starts, match.start) - 1
-        base = starts[number]
-        per_block[number].append(Match(match.start - base, match.end - base, match.use,
-                                       match.stemmed, match.ambiguous))
-    return per_block
-
-
-def _block_info(span: Callable[[int, int], Span], block: Block, matches: list[Match],
-                never_translated: tuple[str, ...]) -> BlockInfo:
-    prose = block.prose
-    if prose is None:
-        return BlockInfo(block.kind, block.line, False, frozenset(), None, ())
-    blank = len(prose.text) - len(prose.text.lstrip())  # lstrip strips what isspace() is
-    first = prose.offsets[blank] if blank < len(prose.text) else None
-    at = span(first, first + 1) if first is not None else None
-    uses = tuple(Use(m.use.concept, prose.text[m.start:m.end], m.use.text,
-                     m.use.do_not_translate) for m in matches)
-    kept = frozenset(term for term in never_translated if term in prose.text)
-    return BlockInfo(block.kind, block.line, True, kept, at, uses)

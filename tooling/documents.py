@@ -7,19 +7,22 @@ in its front matter the `source_hash` of the source document it was made from.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tooling.cache import Stamp, tree_stamps
 from tooling.findings import Finding, Severity, Span
-from tooling.glossary import CONTENT_DIR
 from tooling.hashing import HASH_LENGTH, normalize_text
-from tooling.markdown_scan import FRONT_MATTER
+from tooling.layout import CONTENT_DIR
 from tooling.model import ReviewStatus
 from tooling.project import Project
 from tooling.schema import SCHEMA_RULE
 from tooling.yamlload import YamlDocument, parse_yaml, read_text
 
+FRONT_MATTER = re.compile(r"\A---[ \t]*(?P<newline>\r?\n)(?P<yaml>.*?)^---[ \t]*(?P<end>\r?\n|\Z)",
+                          re.DOTALL | re.MULTILINE)
+"""YAML front matter between two `---` lines at the start of a document."""
 MAX_DOCUMENT_BYTES = 4 << 20
 GENERATED_DIR = "glossary"
 

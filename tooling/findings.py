@@ -99,11 +99,18 @@ class Summary:
 
 
 def sort_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    """Sorted by place, then by everything else (so the order never depends on the
-    order found), and without exact duplicates, which sorting has made neighbours."""
-    keyed = sorted((((f.sort_key, f.row()), f) for f in findings), key=operator.itemgetter(0))
-    unique = [finding for index, (key, finding) in enumerate(keyed)
-              if index == 0 or key != keyed[index - 1][0]]
+    """Sorted by place, rule and message (ties keep the order found, which is itself
+    stable), and without exact duplicates: sorting has put each next to its twin."""
+    keyed = sorted(((f.sort_key, f) for f in findings), key=operator.itemgetter(0))
+    unique: list[Finding] = []
+    run = 0  # where the findings with the current key begin in `unique`
+    for index, (key, finding) in enumerate(keyed):
+        if index and key == keyed[index - 1][0]:
+            if finding in unique[run:]:
+                continue
+        else:
+            run = len(unique)
+        unique.append(finding)
     return tuple(unique)
 
 

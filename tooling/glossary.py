@@ -17,21 +17,21 @@ from pathlib import Path
 from tooling.build import concept_from, domains_from, entry_from
 from tooling.cache import FileCache, Stamp, cached_map, tree_stamps
 from tooling.findings import FILE_START, Finding, Severity
+from tooling.layout import CONTENT_DIR, GLOSSARY_DIR, LOCALES_DIR
 from tooling.model import Concept, Domain, Entry, Glossary, LocaleGlossary
 from tooling.project import CONFIG_FILE, Project
 from tooling.rules.unicode import scan_text
 from tooling.schema import SCHEMA_RULE, SchemaName, validate
 from tooling.yamlload import YamlDocument, load_yaml
 
-GLOSSARY_DIR = "glossary"
-LOCALES_DIR = "locales"
-CONTENT_DIR = "content"
 DOMAINS_FILE = "domains.yaml"
 LOCALE_GLOSSARY_FILE = "glossary.yaml"
 # One concept per file: anything bigger than this is not a concept.
 MAX_CONCEPT_BYTES = 1 << 20
 # A locale file holds every concept of a language: thousands of entries.
 MAX_LOCALE_BYTES = 64 << 20
+__all__ = ["CONTENT_DIR", "DOMAINS_FILE", "GLOSSARY_DIR", "LOCALES_DIR", "LOCALE_GLOSSARY_FILE",
+           "RESERVED_IDS", "Loaded", "load_glossary"]
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RESERVED_IDS = frozenset({"index", "status", "downloads", "domains", "changes"})
 """Concept ids that would collide with the glossary's own pages on the site."""

@@ -10,12 +10,16 @@ none of those changed, a re-run takes its findings and the few facts documents n
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from tooling.cache import FileCache, plain_fingerprint, stamp, tree_stamps
 from tooling.corpus import Matchers, TermFacts
 from tooling.findings import Finding, record
-from tooling.glossary import CONTENT_DIR, GLOSSARY_DIR, LOCALES_DIR, load_glossary
+from tooling.layout import CONTENT_DIR, GLOSSARY_DIR, LOCALES_DIR
 from tooling.project import CONFIG_FILE, Project
+
+if TYPE_CHECKING:
+    from tooling.glossary import Loaded
 
 
 @record
@@ -30,12 +34,11 @@ def check_glossary(project: Project) -> tuple[GlossaryCheck, Matchers]:
     store: FileCache[GlossaryCheck] = FileCache(project.root, "glossary")
     cached = store.get(GLOSSARY_DIR, inputs)
     if cached is not None:
-        return cached, Matchers(lambda: load_glossary(project).glossary, project.source.code,
+        return cached, Matchers(lambda: _load(project).glossary, project.source.code,
                                 facts=cached.facts, cache_root=project.root)
-    # Only now: the rules bring Babel and more, which a re-run from the cache never needs.
-    from tooling.rules import interface, run_rules, term_tests  # noqa: PLC0415
+    from tooling.rules import interface, run_rules, term_tests  # noqa: PLC0415 - see `_load`
 
-    loaded = load_glossary(project)
+    loaded = _load(project)
     matchers = Matchers(lambda: loaded.glossary, project.source.code, cache_root=project.root)
     findings = (*loaded.findings, *run_rules(loaded.glossary, project),
                 *term_tests.check(loaded.glossary, matchers, project),
@@ -44,6 +47,14 @@ def check_glossary(project: Project) -> tuple[GlossaryCheck, Matchers]:
     store.put(GLOSSARY_DIR, inputs, result)
     store.save()
     return result, matchers
+
+
+def _load(project: Project) -> Loaded:
+    # Imported when needed: reading and checking the glossary brings in YAML schema
+    # validation, Babel and more, which a re-run from the cache never needs.
+    from tooling.glossary import load_glossary  # noqa: PLC0415
+
+    return load_glossary(project)
 
 
 def _inputs(project: Project) -> str:

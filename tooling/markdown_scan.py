@@ -24,6 +24,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from pymdownx.slugs import slugify
 
+from tooling.documents import FRONT_MATTER
 from tooling.findings import Span
 from tooling.markdown_inline import SEPARATOR, Link, _InlineWalker
 
@@ -40,9 +41,6 @@ logging.getLogger("markdown_it").disabled = True
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 """A line ends at LF, CRLF or a lone CR, as in CommonMark."""
 _LINES_AND_BREAKS = re.compile(r"(\r\n|\r|\n)")
-FRONT_MATTER = re.compile(r"\A---[ \t]*(?P<newline>\r?\n)(?P<yaml>.*?)^---[ \t]*(?P<end>\r?\n|\Z)",
-                          re.DOTALL | re.MULTILINE)
-"""YAML front matter between two `---` lines at the start of a document."""
 _ADMONITION = re.compile(r"^( *)(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"([^\"]*)\")?[ \t]*$")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()]+")
 _COMMENTS = re.compile(r"(?:<!--.*?-->\s*)+", re.DOTALL)

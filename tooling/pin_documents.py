@@ -11,12 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tooling.documents import document_hash, document_keys, load_document
+from tooling.documents import FRONT_MATTER, document_hash, document_keys, load_document
 from tooling.errors import InterlexError
 from tooling.fileio import write_atomic
 from tooling.findings import Severity
 from tooling.glossary import CONTENT_DIR
-from tooling.markdown_scan import FRONT_MATTER
 from tooling.pin import round_trip_yaml
 from tooling.project import Project
 

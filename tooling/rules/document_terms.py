@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tooling.findings import Finding, Severity, record
-from tooling.markdown_scan import Block, ScannedDocument
-from tooling.matcher import Match
 from tooling.model import TermStatus
 
-if TYPE_CHECKING:  # corpus imports this module: the type alone is needed here
+if TYPE_CHECKING:  # the types alone: Edit is read back from the cache without them
     from tooling.corpus import Matchers
+    from tooling.markdown_scan import Block, ScannedDocument
+    from tooling.matcher import Match
 
 
 @record
