@@ -22,11 +22,11 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     computed: list[int] = []
     original = cache.cached_map
 
-    def counting(store, items, compute):  # type: ignore[no-untyped-def]
+    def counting(store, items, compute, meanwhile=None):  # type: ignore[no-untyped-def]
         def wrapped(keys):  # type: ignore[no-untyped-def]
             computed.append(len(keys))
             return compute(keys)
-        return original(store, items, wrapped)
+        return original(store, items, wrapped, meanwhile)
 
     monkeypatch.setattr("tooling.glossary.cached_map", counting)
     monkeypatch.setattr("tooling.corpus.cached_map", counting)

@@ -222,17 +222,21 @@ def paused_gc() -> Iterator[None]:
 
 
 def cached_map(cache: FileCache[T], items: list[tuple[Any, Any]],
-               compute: Callable[[list[Any]], Callable[[], list[bytes]]]) -> list[T]:
+               compute: Callable[[list[Any]], Callable[[], list[bytes]]],
+               meanwhile: Callable[[], object] | None = None) -> list[T]:
     """`compute` over the items whose (key, valid_for) the cache does not hold.
 
     `compute` starts the work and returns how to wait for its results, each encoded
     with the cache's codec: work done in other processes goes on while the rest is
-    read from the cache, and what crosses back to this process is bytes.
+    read from the cache, and what crosses back to this process is bytes. `meanwhile`
+    is done then too, before waiting.
     """
     missing = [i for i, (key, valid) in enumerate(items) if not cache.holds(key, valid)]
     wait = compute([items[i][0] for i in missing]) if missing else None
     with paused_gc():  # once around them all, not once for each
         results: list[T | None] = [cache.get(key, valid) for key, valid in items]
+    if meanwhile is not None:
+        meanwhile()
     if wait is not None:
         fresh = wait()
         with paused_gc():

@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from tooling.corpus import Corpus, load_corpus
 from tooling.errors import InterlexError
 from tooling.findings import Finding, Summary, sort_findings, summarize
-from tooling.glossary_check import check_glossary
+from tooling.glossary_check import GlossaryStage
 from tooling.layout import CONTENT_DIR, GLOSSARY_DIR, LOCALES_DIR
 from tooling.project import Project
 from tooling.rules.document_terms import Edit
@@ -34,9 +34,11 @@ def run_check(project: Project, *, only: Collection[str] = (),
     The whole project is always checked (rules such as term-collision need every
     file to judge one); what is unchanged since the last run comes from the cache.
     """
-    glossary, matchers = check_glossary(project)
-    corpus = load_corpus(project, matchers)
-    findings = [*glossary.findings, *run_document_rules(matchers, corpus, project)]
+    glossary = GlossaryStage(project)
+    matchers = glossary.matchers
+    # The glossary's own rules run while worker processes analyse the documents.
+    corpus = load_corpus(project, matchers, meanwhile=glossary.findings)
+    findings = [*glossary.findings(), *run_document_rules(matchers, corpus, project)]
     if only:
         findings = [f for f in findings if _selected(f.path, only)]
     if changed is not None:

@@ -215,9 +215,11 @@ class Matchers:
 _STATE: tuple[Project, Matchers] | None = None
 
 
-def load_corpus(project: Project, matchers: Matchers, jobs: int | None = None) -> Corpus:
+def load_corpus(project: Project, matchers: Matchers, jobs: int | None = None,
+                meanwhile: Callable[[], object] | None = None) -> Corpus:
     """Every document analysed, or taken from the cache when neither it nor its
-    language's glossary terms changed since the last run."""
+    language's glossary terms changed since the last run. `meanwhile` is done while
+    worker processes analyse."""
     items = []
     for lang in project.languages:
         terms = matchers.fingerprint(lang.code)
@@ -226,7 +228,7 @@ def load_corpus(project: Project, matchers: Matchers, jobs: int | None = None) -
     cache: FileCache[Analysis | tuple[Finding, ...]] = FileCache(
         project.root, "documents", (_encode, _decode))
     results = cached_map(cache, items, lambda todo: _start_analyses(
-        project, matchers, todo, len(items) - len(todo), jobs))
+        project, matchers, todo, len(items) - len(todo), jobs), meanwhile)
     cache.save()
     files: dict[str, dict[str, Analysis]] = {lang.code: {} for lang in project.languages}
     unreadable: list[Finding] = []

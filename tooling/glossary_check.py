@@ -28,25 +28,39 @@ class GlossaryCheck:
     facts: TermFacts
 
 
-def check_glossary(project: Project) -> tuple[GlossaryCheck, Matchers]:
-    """The glossary's findings, and the matchers for checking documents."""
-    inputs = _inputs(project)
-    store: FileCache[GlossaryCheck] = FileCache(project.root, "glossary")
-    cached = store.get(GLOSSARY_DIR, inputs)
-    if cached is not None:
-        return cached, Matchers(lambda: _load(project).glossary, project.source.code,
-                                facts=cached.facts, cache_root=project.root)
-    from tooling.rules import interface, run_rules, term_tests  # noqa: PLC0415 - see `_load`
+class GlossaryStage:
+    """The glossary as the check needs it: at once, the matchers (and facts) for
+    checking documents; the glossary's own findings when asked for, which may be
+    while worker processes analyse the documents."""
 
-    loaded = _load(project)
-    matchers = Matchers(lambda: loaded.glossary, project.source.code, cache_root=project.root)
-    findings = (*loaded.findings, *run_rules(loaded.glossary, project),
-                *term_tests.check(loaded.glossary, matchers, project),
-                *interface.check(loaded.glossary, project))
-    result = GlossaryCheck(findings, matchers.facts)
-    store.put(GLOSSARY_DIR, inputs, result)
-    store.save()
-    return result, matchers
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.inputs = _inputs(project)
+        self.store: FileCache[GlossaryCheck] = FileCache(project.root, "glossary")
+        self.cached = self.store.get(GLOSSARY_DIR, self.inputs)
+        if self.cached is not None:
+            self.matchers = Matchers(lambda: _load(project).glossary, project.source.code,
+                                     facts=self.cached.facts, cache_root=project.root)
+        else:
+            self.loaded = _load(project)
+            self.matchers = Matchers(lambda: self.loaded.glossary, project.source.code,
+                                     cache_root=project.root)
+
+    def findings(self) -> tuple[Finding, ...]:
+        if self.cached is None:
+            self.cached = self._check()
+            self.store.put(GLOSSARY_DIR, self.inputs, self.cached)
+            self.store.save()
+        return self.cached.findings
+
+    def _check(self) -> GlossaryCheck:
+        from tooling.rules import interface, run_rules, term_tests  # noqa: PLC0415 - see `_load`
+
+        glossary, project = self.loaded.glossary, self.project
+        findings = (*self.loaded.findings, *run_rules(glossary, project),
+                    *term_tests.check(glossary, self.matchers, project),
+                    *interface.check(glossary, project))
+        return GlossaryCheck(findings, self.matchers.facts)
 
 
 def _load(project: Project) -> Loaded:
