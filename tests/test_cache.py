@@ -132,3 +132,15 @@ def test_a_journal_cut_short_or_foreign_keeps_what_came_before(tmp_path: Path, c
     assert (_store(tmp_path).get("k1", -1), _store(tmp_path).get("k2", 2)) == ("new", "v")
     step.journal.write_bytes(pickle.dumps(("other code", "k3", (-1, b""))) + record)
     assert _store(tmp_path).get("k3", 3) == "v"
+
+
+def test_a_tree_fingerprint_changes_with_any_file_under_it(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.yaml").write_text("a: 1\n", "utf-8")
+    (tmp_path / "gone.yaml").symlink_to(tmp_path / "nowhere")
+    first = cache.tree_fingerprint(tmp_path)
+    assert cache.tree_fingerprint(tmp_path) == first
+    (tmp_path / "sub" / "a.yaml").write_text("a: 22\n", "utf-8")
+    assert cache.tree_fingerprint(tmp_path) != first
+    assert cache.tree_fingerprint(tmp_path / "missing") == cache.tree_fingerprint(
+        tmp_path / "sub" / "a.yaml")  # neither is a folder: nothing listed

@@ -76,6 +76,28 @@ def tree_stamps(folder: Path, *, deep: bool = True) -> dict[str, tuple[bool, Sta
     return found
 
 
+def tree_fingerprint(folder: Path) -> str:
+    """A hash of every entry under `folder`: path, and folder or size and modification
+    time. In the order the file system lists them, unsorted (this runs on every
+    check): a new order can only make the cache miss, never hit wrongly."""
+    values: list[str | int] = []
+    pending = [str(folder)]
+    while pending:
+        try:
+            listing = os.scandir(pending.pop())
+        except OSError:
+            continue  # not a folder, or unreadable: whoever reads it reports that
+        with listing:
+            for entry in listing:
+                values.append(entry.path)
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+                    values.append(-1)
+                else:
+                    values.extend(_entry_stamp(entry) or (-2,))
+    return hashlib.sha256(marshal.dumps(values)).hexdigest()[:16]
+
+
 def _entry_stamp(entry: os.DirEntry[str]) -> Stamp | None:
     try:
         status = entry.stat()

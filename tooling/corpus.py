@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING
 from tooling.cache import FileCache, cached_map, fingerprint, paused_gc
 from tooling.documents import document_stamps
 from tooling.findings import Finding, Span, record
-from tooling.model import Entry, Glossary
 from tooling.project import Project
 from tooling.suppress import Suppressions
 
-if TYPE_CHECKING:  # the types alone: both load only with the documents' analysis
+if TYPE_CHECKING:  # the types alone: these load only with the glossary or the analysis
     from tooling.matcher import LanguageMatcher
+    from tooling.model import Entry, Glossary
     from tooling.rules.document_terms import Edit
 
 PARALLEL_FROM = 200

@@ -15,9 +15,9 @@ from tooling.cache import Stamp, tree_stamps
 from tooling.findings import Finding, Severity, Span
 from tooling.hashing import HASH_LENGTH, normalize_text
 from tooling.layout import CONTENT_DIR
-from tooling.model import ReviewStatus
 from tooling.project import Project
 from tooling.schema import SCHEMA_RULE
+from tooling.statuses import ReviewStatus
 from tooling.yamlload import YamlDocument, parse_yaml, read_text
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*(?P<newline>\r?\n)(?P<yaml>.*?)^---[ \t]*(?P<end>\r?\n|\Z)",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from tooling.cache import FileCache, plain_fingerprint, stamp, tree_stamps
+from tooling.cache import FileCache, plain_fingerprint, stamp, tree_fingerprint
 from tooling.corpus import Matchers, TermFacts
 from tooling.findings import Finding, record
 from tooling.layout import CONTENT_DIR, GLOSSARY_DIR, LOCALES_DIR
@@ -76,8 +76,8 @@ def _inputs(project: Project) -> str:
     root = project.root
     return plain_fingerprint([
         stamp(root / CONFIG_FILE),
-        sorted(tree_stamps(root / GLOSSARY_DIR).items()),
-        sorted(tree_stamps(root / LOCALES_DIR).items()),
+        tree_fingerprint(root / GLOSSARY_DIR),
+        tree_fingerprint(root / LOCALES_DIR),
         _folders(str(root / CONTENT_DIR)),  # a folder of an unknown language is a finding
     ])
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
+from typing import TYPE_CHECKING
 
-from tooling.model import Entry
+if TYPE_CHECKING:  # documents are hashed too, without the glossary's records
+    from tooling.model import Entry
 
 HASH_LENGTH = 16
 

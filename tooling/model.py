@@ -4,33 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import field
-from enum import StrEnum
 
 from tooling.findings import Span, record
+from tooling.statuses import ConceptStatus, ReviewStatus, TermStatus
 
-
-class TermStatus(StrEnum):
-    PREFERRED = "preferred"
-    ADMITTED = "admitted"
-    DEPRECATED = "deprecated"
-    SUPERSEDED = "superseded"
-
-    @property
-    def allowed(self) -> bool:
-        """Preferred and admitted terms may be used; the others may not."""
-        return self in (TermStatus.PREFERRED, TermStatus.ADMITTED)
-
-
-class ConceptStatus(StrEnum):
-    DRAFT = "draft"
-    APPROVED = "approved"
-    RETIRED = "retired"
-
-
-class ReviewStatus(StrEnum):
-    DRAFT = "draft"
-    REVIEWED = "reviewed"
-    APPROVED = "approved"
+__all__ = ["Concept", "ConceptStatus", "Domain", "Entry", "Glossary", "JurisdictionDefinition",
+           "LocaleGlossary", "Reference", "Review", "ReviewStatus", "Source", "Term",
+           "TermStatus", "TermTest"]
 
 
 @record

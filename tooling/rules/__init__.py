@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tooling.findings import Finding
-from tooling.model import Glossary
-from tooling.project import Project
 
-Rule = Callable[[Glossary, Project], Iterable[Finding]]
+if TYPE_CHECKING:  # the types alone: the glossary's records load with the glossary
+    from tooling.model import Glossary
+    from tooling.project import Project
+
+Rule = Callable[["Glossary", "Project"], Iterable[Finding]]
 
 
 @dataclass(frozen=True)

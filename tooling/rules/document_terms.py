@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tooling.findings import Finding, Severity, record
-from tooling.model import TermStatus
+from tooling.statuses import TermStatus
 
 if TYPE_CHECKING:  # the types alone: Edit is read back from the cache without them
     from tooling.corpus import Matchers
