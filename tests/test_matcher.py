@@ -51,3 +51,17 @@ def test_a_matcher_pickles_without_its_automata_and_finds_the_same() -> None:
     assert [(m.start, m.end, m.use) for m in copy.find(text)] == [
         (m.start, m.end, m.use) for m in matcher.find(text)]
     assert (copy.preferred, copy.allowed) == (matcher.preferred, matcher.allowed)
+
+
+def test_a_term_with_two_spaces_inside_is_still_the_term() -> None:
+    matcher = _matcher("en", ("ai-model", "AI model"))
+    text = "an AI  model, an AI model"
+    assert [(text[m.start:m.end], m.stemmed) for m in matcher.find(text)] == [
+        ("AI  model", True), ("AI model", False)]
+
+
+def test_singular_and_plural_meet_where_snowball_keeps_a_final_s() -> None:
+    matcher = _matcher("fr", ("real-world-testing", "essais en conditions réelles"))
+    text = "un essai en conditions réelles, des essais en conditions réelles"
+    assert [text[m.start:m.end] for m in matcher.find(text)] == [
+        "essai en conditions réelles", "essais en conditions réelles"]

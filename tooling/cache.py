@@ -150,10 +150,6 @@ class FileCache(Generic[T]):
         self.changes: dict[Any, tuple[Any, bytes] | None] = {}
         """Entries put (or, as None, forgotten) since the cache was read."""
 
-    @property
-    def changed(self) -> bool:
-        return bool(self.changes)
-
     def _read(self) -> dict[Any, tuple[Any, bytes]]:
         try:
             with self.path.open("rb") as stream, paused_gc():

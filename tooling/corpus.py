@@ -286,9 +286,12 @@ def _start_analyses(project: Project, matchers: Matchers, tasks: list[tuple[str,
         return _in_workers(project, matchers, tasks, workers)
     if workers > 1 and cached >= BACKGROUND_FROM:
         return _in_workers(project, matchers, tasks, 1)
-    from tooling.analysis import analyse  # noqa: PLC0415 - see `_analyse_task`
-
-    results = [_encode(analyse(project, matchers, *task)) for task in tasks]
+    global _STATE  # noqa: PLW0603 - `_analyse_task` reads it, here as in a worker
+    _STATE = (project, matchers)
+    try:
+        results = [_analyse_task(task) for task in tasks]
+    finally:
+        _STATE = None
     return lambda: results
 
 

@@ -218,7 +218,7 @@ class LanguageMatcher:
             words = _WORD.findall(pattern)
             if all(row[_CASE_SENSITIVE] for row in rows) or not words:
                 continue
-            self.stem_patterns.append(" ".join(stemmer.stemWords(words)))
+            self.stem_patterns.append(" ".join(_even(stemmer.stemWords(words), self.lang)))
             self.stem_uses.append(index)
             self.stem_words.append(words)
 
@@ -307,7 +307,7 @@ class LanguageMatcher:
         known = self._stem_of
         new = list(set(words).difference(known))  # a dict: set difference has a fast path
         if new:
-            known.update(zip(new, self.stemmer.stemWords(new), strict=True))
+            known.update(zip(new, _even(self.stemmer.stemWords(new), self.lang), strict=True))
         return list(map(known.__getitem__, words))
 
     def _stemmed(self, text: str, folded: Folded) -> list[Match]:
@@ -334,11 +334,12 @@ class LanguageMatcher:
             if any(pieces[2 * k].strip(" '") for k in range(first + 1, last + 1)):
                 continue
             written = words[first: last + 1]
-            if written == self.stem_words[index]:
-                continue  # the term as written: the exact search has judged it already
             if not _inflected(written, self.stem_words[index], self.lang):
                 continue
             bounds = bounds or list(accumulate(map(len, pieces), initial=0))
+            if folded.text[bounds[2 * first + 1]:bounds[2 * last + 2]] == self.patterns[
+                    self.stem_uses[index]]:
+                continue  # the term exactly as its pattern: the exact search judged it
             begin, stop = folded.original_span(bounds[2 * first + 1], bounds[2 * last + 2],
                                                len(text))
             found += [Match(begin, stop, use, stemmed=True)
@@ -359,6 +360,15 @@ def _stemmer(lang: str) -> Stemmer.Stemmer | None:
 _Automaton = ahocorasick_rs.AhoCorasick | None
 
 
+def _even(stems: list[str], lang: str) -> list[str]:
+    """Stems without a final s (in Dutch, d or t too): Snowball keeps it in some words
+    and not in others ("essais" stays "essais" while "essai" stays "essai"; Dutch
+    "beoogd" stays, "beoogde" becomes "beoog"), so forms of one word would not meet.
+    Only candidates are found this way: `_inflected` judges them."""
+    loose = _LOOSE_ENDS.get(lang, "s")
+    return [stem[:-1] if len(stem) > 3 and stem[-1] in loose else stem for stem in stems]
+
+
 def _automaton(patterns: list[str]) -> _Automaton:
     # A contiguous NFA: as fast to search here as a DFA, and the quickest to build.
     return ahocorasick_rs.AhoCorasick(
@@ -375,12 +385,13 @@ _ENDINGS: dict[str, frozenset[str]] = {
     "it": frozenset(("", "a", "e", "i", "o")),
     "pt": frozenset(("", "s", "a", "as", "o", "os")),
     "de": frozenset(("", "e", "en", "er", "em", "es", "s", "n", "ern")),
-    "nl": frozenset(("", "s", "en", "e")),
+    "nl": frozenset(("", "s", "en", "e", "n")),
     # Polish cases (accents are compared aside, so "ów" is "ow", "ą" is "a").
     "pl": frozenset(("", "a", "u", "y", "i", "e", "ie", "ow", "om", "ami", "ach", "em", "owi",
                      "o", "ego", "emu", "ym", "ych", "ymi", "ej")),
 }
 _DEFAULT_ENDINGS = frozenset(("", "s"))
+_LOOSE_ENDS = {"nl": "sdt"}
 
 
 def _inflected(words: list[str], term_words: list[str], lang: str) -> bool:
