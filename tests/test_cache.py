@@ -58,7 +58,8 @@ def test_a_broken_or_foreign_cache_is_ignored(project: Callable[[str], Path], ca
     root = project("docs-project")
     expected = run_check(load_project(root)).findings
     (root / ".interlex-cache" / "documents.pickle").write_bytes(b"not a pickle")
-    (root / ".interlex-cache" / "concepts.pickle").write_bytes(pickle.dumps(("old", {})))
+    for name in ("concepts", "glossary"):  # written by other code: not read
+        (root / ".interlex-cache" / f"{name}.pickle").write_bytes(pickle.dumps(("old", {})))
     assert run_check(load_project(root)).findings == expected
 
 
