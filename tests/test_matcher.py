@@ -65,3 +65,9 @@ def test_singular_and_plural_meet_where_snowball_keeps_a_final_s() -> None:
     text = "un essai en conditions réelles, des essais en conditions réelles"
     assert [text[m.start:m.end] for m in matcher.find(text)] == [
         "essai en conditions réelles", "essais en conditions réelles"]
+
+
+def test_an_ending_may_begin_inside_the_common_beginning() -> None:
+    matcher = _matcher("pl", ("intended-purpose", "przeznaczenie"))
+    text = "zgodnie z jego przeznaczeniem"
+    assert [text[m.start:m.end] for m in matcher.find(text)] == ["przeznaczeniem"]

@@ -75,9 +75,8 @@ class Finding:
 
     @staticmethod
     def from_row(row: FindingRow) -> Finding:
-        rule, severity, path, line, column, end_line, end_column, message, *rest = row
-        return Finding(rule, _SEVERITIES[severity], path,
-                       Span(line, column, end_line, end_column), message, *rest)
+        return Finding(row[0], _SEVERITIES[row[1]], row[2], Span(row[3], row[4], row[5], row[6]),
+                       row[7], row[8], row[9], row[10], row[11])
 
     def __reduce__(self) -> tuple[Callable[[FindingRow], Finding], tuple[FindingRow]]:
         return Finding.from_row, (self.row(),)

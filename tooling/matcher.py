@@ -415,7 +415,11 @@ def _inflection(word: str, term: str, endings: frozenset[str]) -> bool:
         if a != b:
             break
         common += 1
-    return word[common:] in endings and term[common:] in endings
+    # The longest common beginning may take a letter of the ending: Polish
+    # "przeznaczeniem" and "przeznaczenie" share "przeznaczenie", but are
+    # "przeznaczeni" with "em" and with "e". Endings are at most three letters.
+    return any(word[cut:] in endings and term[cut:] in endings
+               for cut in range(common, max(common - 3, 0) - 1, -1))
 
 
 def _particles(run: str, depth: int = 3) -> bool:
