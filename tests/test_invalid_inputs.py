@@ -128,27 +128,26 @@ def test_there_are_more_than_a_hundred_hostile_files_in_all() -> None:
     assert len(EXPECTED) + len(list((DATA / "tbx").iterdir())) >= 100
 
 
-@pytest.mark.parametrize("case", _cases("markdown"))
-def test_markdown_case(case: str, tmp_path: Path, cli: Callable[..., Run]) -> None:
-    project = _project(tmp_path)
-    (project / PLACED["markdown"]).write_bytes(_case_bytes(case))
+def _check_placed(case: str, kind: str, project: Path, cli: Callable[..., Run]) -> None:
+    """The case's file, placed in the project, gives exactly its expected findings."""
+    (project / PLACED[kind]).write_bytes(_case_bytes(case))
     run = _timed(case, lambda: cli("-C", project, "check", "--format", "json"))
     assert run.err == ""
     report = run.json()
-    assert _findings(report, PLACED["markdown"]) == EXPECTED[case]
+    assert _findings(report, PLACED[kind]) == EXPECTED[case]
     assert run.code == (1 if report["summary"]["error"] else 0)
+
+
+@pytest.mark.parametrize("case", _cases("markdown"))
+def test_markdown_case(case: str, tmp_path: Path, cli: Callable[..., Run]) -> None:
+    _check_placed(case, "markdown", _project(tmp_path), cli)
 
 
 @pytest.mark.parametrize("case", _cases("po"))
 @pytest.mark.usefixtures("template")
 def test_catalog_case(case: str, tmp_path: Path, cli: Callable[..., Run]) -> None:
     project = _project(tmp_path)
-    (project / PLACED["po"]).write_bytes(_case_bytes(case))
-    run = _timed(case, lambda: cli("-C", project, "check", "--format", "json"))
-    assert run.err == ""
-    report = run.json()
-    assert _findings(report, PLACED["po"]) == EXPECTED[case]
-    assert run.code == (1 if report["summary"]["error"] else 0)
+    _check_placed(case, "po", project, cli)
     # The build: a catalog it cannot use is a clean error; one it can use never leaves it
     # with a string it cannot fill in.
     try:

@@ -52,12 +52,10 @@ def code_version() -> str:
     return fingerprint([__version__, sys.version_info[:2], _FORMAT, files])
 
 
-def tree_stamps(folder: Path, *, deep: bool = True) -> dict[str, tuple[bool, Stamp | None]]:
+def _walk(folder: Path, *, deep: bool = True) -> Iterator[tuple[str, os.DirEntry[str], bool]]:
     """Every entry under `folder` (recursively unless not `deep`, never through links to
-    folders), by POSIX path relative to it: whether it is a folder, and its stamp when a
-    file.
+    folders): its POSIX path relative to `folder`, the entry, and whether it is a folder.
     os.scandir, not pathlib: this runs over tens of thousands of files per check."""
-    found: dict[str, tuple[bool, Stamp | None]] = {}
     pending = [("", str(folder))]
     while pending:
         prefix, directory = pending.pop()
@@ -67,13 +65,17 @@ def tree_stamps(folder: Path, *, deep: bool = True) -> dict[str, tuple[bool, Sta
             continue  # not a folder, or unreadable: whoever reads it reports that
         for entry in entries:
             name = prefix + entry.name
-            if entry.is_dir(follow_symlinks=False):
-                found[name] = (True, None)
-                if deep:
-                    pending.append((name + "/", entry.path))
-            else:
-                found[name] = (entry.is_dir(), _entry_stamp(entry))
-    return found
+            is_folder = entry.is_dir(follow_symlinks=False)
+            if is_folder and deep:
+                pending.append((name + "/", entry.path))
+            yield name, entry, is_folder
+
+
+def tree_stamps(folder: Path, *, deep: bool = True) -> dict[str, tuple[bool, Stamp | None]]:
+    """Every entry under `folder` by relative path (see `_walk`): whether it is a folder,
+    and its stamp when a file."""
+    return {name: (True, None) if is_folder else (entry.is_dir(), _entry_stamp(entry))
+            for name, entry, is_folder in _walk(folder, deep=deep)}
 
 
 def tree_fingerprint(folder: Path) -> str:
@@ -81,21 +83,10 @@ def tree_fingerprint(folder: Path) -> str:
     time. In the order the file system lists them, unsorted (this runs on every
     check): a new order can only make the cache miss, never hit wrongly."""
     values: list[str | int] = []
-    pending = [str(folder)]
-    while pending:
-        try:
-            listing = os.scandir(pending.pop())
-        except OSError:
-            continue  # not a folder, or unreadable: whoever reads it reports that
-        with listing:
-            for entry in listing:
-                values.append(entry.path)
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append(entry.path)
-                    values.append(-1)
-                else:
-                    values.extend(_entry_stamp(entry) or (-2,))
-    return hashlib.sha256(marshal.dumps(values)).hexdigest()[:16]
+    for name, entry, is_folder in _walk(folder):
+        values.append(name)
+        values.extend((-1,) if is_folder else _entry_stamp(entry) or (-2,))
+    return plain_fingerprint(values)
 
 
 def _entry_stamp(entry: os.DirEntry[str]) -> Stamp | None:

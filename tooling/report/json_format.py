@@ -46,8 +46,8 @@ def _finding(finding: Finding) -> str:
     if span.end_line is not None:
         text += (f',\n      "end_line": {span.end_line},\n'
                  f'      "end_column": {_number(span.end_column)}')
-    for key, value in (("lang", finding.lang), ("concept", finding.concept),
-                       ("found", finding.found), ("suggestion", finding.suggestion)):
+    for key in _OPTIONAL:
+        value = getattr(finding, key)
         if value is not None:
             text += f',\n      "{key}": {encode_basestring(value)}'
     return text + "\n    }"
